@@ -1,0 +1,20 @@
+"""One options object for the whole pipeline: keyword-only, validated once, picklable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """Settings every stage may read. Pass it down; no stage reads globals."""
+
+    model: str | None = None  # spaCy model name; None tries the defaults in ``nlp.MODEL_NAMES``
+    languages: tuple[str, ...] = ("en",)  # languages the extractor handles; others are stored only
+    max_bytes: int = 64 * 1024 * 1024  # larger inputs are skipped with a message, not read whole
+    max_chars: int = 2_000_000  # longer bodies are cut to this many characters before parsing
+    batch_size: int = 32  # documents parsed together by spaCy
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0 or self.max_chars <= 0 or self.batch_size <= 0:
+            raise ValueError("max_bytes, max_chars and batch_size must be positive")
