@@ -1,0 +1,87 @@
+"""Composes the stages: sources -> clean -> parse -> extract -> attribute.
+
+Every stage is a pure function of its input (plus the loaded model); this module is the only
+place that knows their order. One failed document never stops a run: it becomes a ``Skipped``
+record with the reason, and the next document is processed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from . import nlp as nlp_loader
+from .attribute import resolve_speakers
+from .clean import clean
+from .errors import QuotetraceError
+from .extract import find_statements
+from .model import Article, Extraction, Skipped, Source, Statement
+from .options import Options
+from .sources import read_sources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+
+def statements_in(article: Article, doc: Doc) -> tuple[Statement, ...]:
+    """Statements of a parsed article, with their speakers resolved in the article."""
+    return tuple(resolve_speakers(article, doc, find_statements(article, doc)))
+
+
+def clean_sources(
+    sources: Iterable[Source | Skipped], options: Options
+) -> Iterator[Article | Skipped]:
+    """Clean each source; a source that fails becomes ``Skipped`` with its reason."""
+    for item in sources:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            yield clean(item, options)
+        except QuotetraceError as exc:
+            yield Skipped(item.uri, str(exc))
+
+
+def extract_articles(
+    items: Iterable[Article | Skipped], options: Options
+) -> Iterator[Extraction | Skipped]:
+    """Parse articles in batches and extract their statements, keeping the input order."""
+    model = None
+    it = iter(items)
+    while batch := list(islice(it, options.batch_size)):
+        wanted = [
+            a for a in batch if isinstance(a, Article) and _handled(a, options) and a.body.strip()
+        ]
+        docs: dict[int, Doc] = {}
+        if wanted:
+            model = model or nlp_loader.load(options.model)
+            texts = (a.body[: options.max_chars] for a in wanted)
+            for article, doc in zip(wanted, model.pipe(texts), strict=True):
+                docs[id(article)] = doc
+        for item in batch:
+            if isinstance(item, Skipped):
+                yield item
+            elif id(item) in docs:
+                try:
+                    found = statements_in(item, docs[id(item)])
+                except QuotetraceError as exc:
+                    yield Skipped(item.uri, f"extraction failed: {exc}")
+                    continue
+                yield Extraction(item, found)
+            else:
+                yield Extraction(item, ())
+
+
+def _handled(article: Article, options: Options) -> bool:
+    return article.language is None or article.language in options.languages
+
+
+def run(paths: Iterable[str], options: Options | None = None) -> Iterator[Extraction | Skipped]:
+    """The whole extraction job over files, folders, ``-`` (stdin), JSONL and WARC inputs."""
+    options = options or Options()
+    return extract_articles(clean_sources(read_sources(paths, options), options), options)
