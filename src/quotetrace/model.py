@@ -37,6 +37,7 @@ class Source:
     published: str | None = None
     outlet: str | None = None
     title: str | None = None
+    fetched: str | None = None  # when the bytes were fetched (a WARC record's date): not published
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,172 @@
+"""The command-line tool: a thin layer that parses options, calls the library, formats output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import IO
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import pipeline
+from .errors import QuotetraceError
+from .export import extraction_record
+from .model import KINDS, Extraction, Skipped
+from .options import Options
+from .report import RunSummary
+from .store import Filters, StatementRow, open_store
+
+err = Console(stderr=True)
+
+
+def _options(max_bytes: int | None, model: str | None) -> Options:
+    kw: dict[str, object] = {}
+    if max_bytes:
+        kw["max_bytes"] = max_bytes
+    if model:
+        kw["model"] = model
+    return Options(**kw)  # type: ignore[arg-type]
+
+
+_paths = click.argument("paths", nargs=-1, required=True)
+_max_bytes = click.option("--max-bytes", type=int, default=None,
+                          help="Skip single files larger than this (default 64 MiB).")
+_model = click.option("--model", default=None, help="spaCy model to load instead of the default.")
+_db = click.option("--db", "db", default=None, envvar="QUOTETRACE_DB",
+                   help="SQLite file (default: quotetrace.db in the user data directory; "
+                   "or $QUOTETRACE_DB).")
+
+
+@click.group()
+@click.version_option(package_name="quotetrace")
+@click.option("-v", "--verbose", is_flag=True, help="Log what each stage decides.")
+def main(verbose: bool) -> None:
+    """quotetrace: who said what, when, about whom, and how each outlet reported it."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _with_progress(items: Iterator[Extraction | Skipped], label: str) -> Iterator[
+        Extraction | Skipped]:
+    progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn(
+        "{task.completed} documents"), TimeElapsedColumn(), console=err, transient=True,
+        disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task(label, total=None)
+        for item in items:
+            progress.advance(task)
+            yield item
+
+
+def _finish(summary: RunSummary) -> None:
+    for s in summary.skipped:
+        err.print(f"skipped {s.uri}: {s.reason}", style="yellow", highlight=False, markup=False)
+    for line in summary.lines():
+        err.print(line, highlight=False, markup=False)
+    if summary.read == 0:
+        raise SystemExit(1)
+
+
+@main.command()
+@_paths
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write JSONL here (default: standard output).")
+@_max_bytes
+@_model
+def extract(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
+            model: str | None) -> None:
+    """Extract statements from PATHS (files, folders, - for stdin) as JSONL, one article a line."""
+    summary = RunSummary()
+    for item in _with_progress(pipeline.run(paths, _options(max_bytes, model)), "extracting"):
+        summary.count(item)
+        if isinstance(item, Extraction):
+            output.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
+    output.flush()
+    _finish(summary)
+
+
+@main.command()
+@_paths
+@_db
+@_max_bytes
+@_model
+def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int | None,
+           model: str | None) -> None:
+    """Extract statements from PATHS and store them; an article already stored is kept once."""
+    summary = RunSummary()
+    try:
+        with open_store(db) as store:
+            for item in _with_progress(pipeline.run(paths, _options(max_bytes, model)),
+                                       "ingesting"):
+                summary.count(item)
+                if isinstance(item, Skipped):
+                    store.record_failure(item)
+                elif store.add(item):
+                    summary.new += 1
+                else:
+                    summary.duplicate += 1
+            err.print(f"store {store.path}: " + ", ".join(
+                f"{k} {v}" for k, v in store.counts().items()), highlight=False)
+    except QuotetraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _finish(summary)
+
+
+@main.command()
+@click.argument("query", required=False)
+@_db
+@click.option("--speaker", help="Speaker name or alias contains this (case-insensitive).")
+@click.option("--outlet", help="Outlet name contains this.")
+@click.option("--since", help="Published on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", help="Published on or before this date (YYYY[-MM[-DD]]).")
+@click.option("--kind", type=click.Choice(KINDS), help="Only statements of this kind.")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True)
+def quotes(query: str | None, db: str | None, speaker: str | None, outlet: str | None,
+           since: str | None, until: str | None, kind: str | None, limit: int,
+           fmt: str) -> None:
+    """Search stored statements: full-text QUERY (all words must occur) and filters."""
+    filters = Filters(speaker=speaker, outlet=outlet, since=since, until=until, kind=kind,
+                      limit=limit)
+    try:
+        with open_store(db) as store:
+            rows = store.search(query, filters)
+    except QuotetraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_rows(rows, fmt)
+
+
+def _print_rows(rows: list[StatementRow], fmt: str) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(asdict(r), ensure_ascii=False))
+    elif fmt == "csv":
+        fields = list(StatementRow.__dataclass_fields__)
+        w = csv.DictWriter(sys.stdout, fieldnames=fields)
+        w.writeheader()
+        for r in rows:
+            w.writerow(asdict(r))
+    else:
+        print_table(rows, Console())
+
+
+def print_table(rows: list[StatementRow], console: Console) -> None:
+    table = Table(show_lines=False, expand=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("statement", ratio=3)
+    for r in rows:
+        table.add_row(r.published or "", r.outlet or "", r.speaker or f"({r.speaker_mention})",
+                      r.kind, r.text, )
+    console.print(table)
+    console.print(f"{len(rows)} statement(s)", highlight=False)

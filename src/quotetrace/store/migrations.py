@@ -1,0 +1,77 @@
+"""Named schema migrations, applied in order; ``PRAGMA user_version`` records how far a file is.
+
+A migration is never edited once released: later changes are new migrations appended here.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_articles_statements_speakers",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,              -- content hash of the normalised body
+            doc TEXT NOT NULL,
+            uri TEXT,
+            url TEXT,
+            outlet TEXT,
+            title TEXT,
+            standfirst TEXT,
+            published TEXT,                   -- YYYY-MM-DD, or --MM-DD when the year is unknown
+            published_precision TEXT,
+            language TEXT,
+            body TEXT NOT NULL,
+            removed TEXT NOT NULL DEFAULT '[]',  -- JSON list of boilerplate lines, for audit
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_published ON articles(published);
+
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            kind TEXT
+        );
+        CREATE TABLE speaker_aliases (
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL COLLATE NOCASE,
+            PRIMARY KEY (speaker_id, alias)
+        );
+
+        CREATE TABLE statements (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,             -- order in the article
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            cue TEXT,
+            speaker_id INTEGER REFERENCES speakers(id),
+            speaker_mention TEXT,
+            confidence REAL NOT NULL DEFAULT 0,
+            UNIQUE (article_id, seq)
+        );
+        CREATE INDEX statements_speaker ON statements(speaker_id);
+        CREATE INDEX statements_kind ON statements(kind);
+
+        CREATE VIRTUAL TABLE statements_fts USING fts5(
+            text, content='statements', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+            INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+            INSERT INTO statements_fts(statements_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END;
+
+        CREATE TABLE failures (
+            uri TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        """,
+    ),
+)

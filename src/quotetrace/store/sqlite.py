@@ -1,0 +1,194 @@
+"""SQLite behind the store interface: idempotent writes keyed by content hash, FTS5 search."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from ..errors import StoreError
+from ..model import Extraction, Skipped, Statement
+from .migrations import MIGRATIONS
+
+_WORD = re.compile(r"\w+")
+# Mentions that are names ("Lavrov", "Sergei Lavrov") are aliases; pronouns and role nouns
+# ("he", "the Russian top diplomat") are not.
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Filters:
+    speaker: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    id: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_mention: str | None
+    cue: str | None
+    confidence: float
+    article_id: str
+    doc: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+
+
+def fts_query(query: str) -> str:
+    """A user's words as an FTS5 query: every word must occur, no operator syntax to trip on."""
+    return " ".join(f'"{w}"' for w in _WORD.findall(query))
+
+
+class SQLiteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self._migrate()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def _migrate(self) -> None:
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number, (_name, script) in enumerate(MIGRATIONS, 1):
+                if number > version:
+                    with self.db:
+                        self.db.executescript(script)
+                        self.db.execute(f"PRAGMA user_version = {number}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a quotetrace database: {exc}") from exc
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, ex: Extraction) -> bool:
+        """Store an article and its statements; False when the article was already stored."""
+        a = ex.article
+        with self.db:
+            cur = self.db.execute(
+                "INSERT OR IGNORE INTO articles (id, doc, uri, url, outlet, title, standfirst,"
+                " published, published_precision, language, body, removed)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (a.id, a.doc, a.uri, a.url, a.outlet, a.title, a.standfirst, a.published,
+                 a.published_precision, a.language, a.body, json.dumps(list(a.removed))),
+            )
+            if cur.rowcount == 0:
+                return False
+            for seq, st in enumerate(ex.statements):
+                self.db.execute(
+                    "INSERT INTO statements (article_id, seq, kind, text, start, end, cue,"
+                    " speaker_id, speaker_mention, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, seq, st.kind, st.text, st.start, st.end, st.cue,
+                     self._speaker_id(st), st.speaker_mention, st.confidence),
+                )
+        return True
+
+    def _speaker_id(self, st: Statement) -> int | None:
+        if not st.speaker:
+            return None
+        self.db.execute("INSERT OR IGNORE INTO speakers (name) VALUES (?)", (st.speaker,))
+        sid: int = self.db.execute(
+            "SELECT id FROM speakers WHERE name = ?", (st.speaker,)
+        ).fetchone()[0]
+        mention = (st.speaker_mention or "").strip()
+        if mention and mention != st.speaker and _NAME.match(mention):
+            self.db.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
+                (sid, mention),
+            )
+        return sid
+
+    def record_failure(self, skipped: Skipped) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT INTO failures (uri, reason) VALUES (?, ?)", (skipped.uri, skipped.reason)
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def search(
+        self, query: str | None = None, filters: Filters | None = None
+    ) -> list[StatementRow]:
+        f = filters or Filters()
+        where, args = [], []
+        if query and (match := fts_query(query)):
+            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            args.append(match)
+        if f.speaker:
+            where.append(
+                "(sp.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM speaker_aliases al"
+                " WHERE al.speaker_id = sp.id AND al.alias LIKE ? ESCAPE '\\'))"
+            )
+            args += [_like(f.speaker)] * 2
+        if f.outlet:
+            where.append("a.outlet LIKE ? ESCAPE '\\'")
+            args.append(_like(f.outlet))
+        if f.kind:
+            where.append("s.kind = ?")
+            args.append(f.kind)
+        # Dates without a year (--MM-DD) cannot be placed in a range, so ranges leave them out.
+        if f.since:
+            where.append("a.published >= ? AND a.published NOT LIKE '--%'")
+            args.append(f.since)
+        if f.until:
+            where.append("a.published <= ? AND a.published NOT LIKE '--%'")
+            args.append(f.until + "\uffff")
+        sql = (
+            "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
+            " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published IS NULL, a.published DESC, a.doc, s.seq LIMIT ? OFFSET ?"
+        )
+        args += [f.limit, f.offset]
+        try:
+            rows = self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+        return [StatementRow(**dict(r)) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        one = self.db.execute
+        return {
+            "articles": one("SELECT count(*) FROM articles").fetchone()[0],
+            "statements": one("SELECT count(*) FROM statements").fetchone()[0],
+            "speakers": one("SELECT count(*) FROM speakers").fetchone()[0],
+        }
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
