@@ -61,8 +61,6 @@ class SQLiteStore:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open database {path}: {exc}") from exc
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
         self._migrate()
 
     def __enter__(self) -> SQLiteStore:
@@ -82,6 +80,8 @@ class SQLiteStore:
 
     def _migrate(self) -> None:
         try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             for number, (_name, script) in enumerate(MIGRATIONS, 1):
                 if number > version:
