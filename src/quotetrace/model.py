@@ -88,8 +88,38 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """A party to an event: as written, plus its code where the tables know it (never guessed)."""
+
+    text: str
+    code: str | None = None  # ISO 3166 alpha-3 country code, or an organisation code (IGO, NATO)
+    sector: str | None = None  # GOV, MIL, OPP, CVL, ... where the text gives one
+
+
+# The quad classes of the PLOVER manual.
+Quad = Literal["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What a statement, or a sentence reporting an action, does, in PLOVER terms."""
+
+    type: str  # AGREE, CONSULT, ..., ASSAULT
+    quad: Quad
+    source: Actor | None
+    targets: tuple[Actor, ...] = ()
+    negated: bool = False
+    hypothetical: bool = False
+    trigger: str = ""  # the words that triggered it
+    start: int = 0  # span in Article.body of the sentence or statement that carries it
+    end: int = 0
+    statement: int | None = None  # index into Extraction.statements; None for an action sentence
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
-    """What the pipeline made of one source: an article and its statements."""
+    """What the pipeline made of one source: an article, its statements and their events."""
 
     article: Article
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    events: tuple[Event, ...] = field(default_factory=tuple)
