@@ -85,6 +85,7 @@ class Statement:
     speaker: str | None = None
     confidence: float = 0.0
     about: tuple[str, ...] = ()
+    speaker_span: tuple[int, int] | None = None  # body offsets of speaker_mention, when written
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +124,4 @@ class Extraction:
     article: Article
     statements: tuple[Statement, ...] = field(default_factory=tuple)
     events: tuple[Event, ...] = field(default_factory=tuple)
+    roles: tuple[tuple[str, str], ...] = ()  # (speaker, role) pairs the article states

@@ -1,0 +1,164 @@
+"""Frames meet quote spans: each frame's content becomes a direct, mixed or indirect statement,
+and quotes that no frame's content covers are attached to a neighbouring frame, continue the
+previous speaker's quote, or are dropped (scare quotes, titles, quoted single terms).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..model import Kind, Statement
+from .quotes import Quote, strip_marks
+from .reported import Frame
+
+_WORD = re.compile(r"\w+")
+_SENT_END = re.compile(r"[.!?]['\"”’»)]*\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a statement is attributed to, as written, and where that mention sits."""
+
+    mention: str | None
+    span: tuple[int, int] | None
+    cue: str | None
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _source(doc: Doc, frame: Frame) -> Source:
+    if frame.subj_start is None or frame.subj_end is None:
+        return Source(None, None, frame.cue_text)
+    span = doc[frame.subj_start : frame.subj_end]
+    mention = span.text
+    if mention.lower().startswith(("'s ", "’s ")):
+        mention = mention[3:]
+    return Source(mention, (span.start_char, span.end_char), frame.cue_text)
+
+
+def _core_edges(doc: Doc, frame: Frame) -> tuple[int, int]:
+    """Character range of the frame itself (source mention and cue, not its content)."""
+    toks = [frame.cue]
+    if frame.subj_start is not None and frame.subj_end is not None:
+        toks += [frame.subj_start, frame.subj_end - 1]
+    cue = doc[frame.cue]
+    toks += [c.right_edge.i for c in cue.children if c.dep_ in ("dobj", "dative", "prt", "npadvmod")
+             and c.i > cue.i and frame.content_start is None]
+    a, b = min(toks), max(toks)
+    return doc[a].idx, doc[b].idx + len(doc[b])
+
+
+class _Builder:
+    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = [q for q in quotes if not q.single]
+        self.starts = [q.start for q in self.quotes]
+        self.used: set[int] = set()
+        self.out: list[Statement] = []
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.quotes[i].contains(pos)
+
+    def emit(self, start: int, end: int, kind: Kind, src: Source, conf: float) -> None:
+        text = strip_marks(self.text[start:end])
+        if _words(text) == 0:
+            return
+        self.out.append(Statement(text=text, kind=kind, start=start, end=end, cue=src.cue,
+                                  speaker_mention=src.mention, speaker_span=src.span,
+                                  confidence=conf))
+
+    def from_frame(self, frame: Frame) -> None:
+        doc = self.doc
+        assert frame.content_start is not None and frame.content_end is not None
+        cs = doc[frame.content_start].idx
+        last = doc[frame.content_end - 1]
+        ce = last.idx + len(last)
+        hit = [i for i, q in enumerate(self.quotes) if q.start < ce and q.end > cs]
+        core = _core_edges(doc, frame)
+        # A frame's content never swallows its own frame (mis-split quotes around "he said").
+        hit = [i for i in hit if not (self.quotes[i].start <= core[0] < self.quotes[i].end)]
+        if not hit and frame.belief:
+            return  # opinions count when partly quoted; bare beliefs are too weak a signal
+        if hit:
+            cs = min(cs, self.quotes[hit[0]].start)
+            ce = max(ce, self.quotes[hit[-1]].end)
+        src = _source(doc, frame)
+        outside = self.text[cs:ce]
+        for i in reversed(hit):
+            q = self.quotes[i]
+            outside = outside[: q.start - cs] + " " + outside[q.end - cs :]
+        self.used.update(hit)
+        if hit and _words(outside) <= 1:
+            for i in hit:
+                self.emit(self.quotes[i].start, self.quotes[i].end, "direct", src, 0.9)
+        elif hit:
+            self.emit(cs, ce, "mixed", src, 0.8)
+        else:
+            self.emit(cs, ce, "indirect", src, 0.7 if frame.clausal else 0.6)
+
+    def adjacent(self, q: Quote, frames: list[tuple[Frame, tuple[int, int]]]) -> Frame | None:
+        """A frame right after the quote (', he said') or right before it ('he said: "')."""
+        best: Frame | None = None
+        for frame, (a, b) in frames:
+            if a >= q.end:
+                gap = self.text[q.end : a]
+                if _words(gap) == 0 and "\n" not in gap:
+                    return frame
+            elif b <= q.start:
+                gap = self.text[b : q.start]
+                if "\n" in gap.strip(" \t") and not (frame.colon or frame.content_start is None):
+                    continue
+                if _words(gap) <= 6 and not _SENT_END.search(gap) and gap.count("\n") <= 2:
+                    best = frame
+        return best
+
+
+def combine(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> list[Statement]:
+    b = _Builder(doc, quotes)
+    live = [f for f in frames if not b.inside_quote(doc[f.cue].idx)]
+    for frame in live:
+        if frame.content_start is not None:
+            b.from_frame(frame)
+    edges = [(f, _core_edges(doc, f)) for f in live]
+    for i, q in enumerate(b.quotes):
+        if i in b.used:
+            continue
+        near = [(f, e) for f, e in edges if e[1] >= q.start - 400 and e[0] <= q.end + 200]
+        frame = b.adjacent(q, near)
+        if frame is not None:
+            b.used.add(i)
+            b.emit(q.start, q.end, "direct", _source(doc, frame), 0.85)
+            continue
+        prev = _previous(b.out, q.start)
+        if prev is not None and _continues(b.text, prev, q):
+            b.used.add(i)
+            src = Source(prev.speaker_mention, prev.speaker_span, prev.cue)
+            b.emit(q.start, q.end, "direct", src, 0.7)
+    return sorted(b.out, key=lambda s: (s.start, s.end))
+
+
+def _previous(out: list[Statement], pos: int) -> Statement | None:
+    before = [s for s in out if s.end <= pos]
+    return max(before, key=lambda s: s.end, default=None)
+
+
+def _continues(text: str, prev: Statement, q: Quote) -> bool:
+    """A quote with no frame of its own goes on with the previous speaker when only that
+    speaker's frame ("," Lavrov said.) or a paragraph break stands between them."""
+    if prev.kind not in ("direct", "mixed") or _words(text[q.start : q.end]) < 3:
+        return False
+    gap = text[prev.end : q.start]
+    if gap.count("\n") > 2:
+        return False
+    before = text[text.rfind("\n", 0, q.start) + 1 : q.start].rstrip()
+    sentence_initial = not before.strip("\"“«'`") or bool(re.search(r"[.!?][\"”’»]?\s*[\"“«`']*$",
+                                                                    before))
+    return sentence_initial and _words(gap) <= 10

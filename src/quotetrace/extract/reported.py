@@ -1,0 +1,197 @@
+"""Attribution frames from the dependency parse: who (subject) reports what (content) by which cue.
+
+A frame is found for a reporting verb ("said", "told", "accused", "believes") or an "according
+to" phrase. Its content is, in order of preference: the verb's clausal complement ("said (that)
+S"), the clause before it ("S, X said."), an infinitive complement ("urged him to resign"), or
+its object ("accused the EU of waging war"). Whether the content is quoted (direct), partly
+quoted (mixed) or not quoted (indirect) is decided later, against the quote spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+_MARK_WORDS = {"that", "whether", "if"}
+_CLAUSE_DEPS = {"ccomp"}
+_STOP_RIGHT = {"relcl", "acl", "advcl", "parataxis"}
+_INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "dep"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One attribution: cue token, source mention tokens [subj_start, subj_end), content tokens."""
+
+    cue: int
+    cue_text: str
+    subj_start: int | None
+    subj_end: int | None
+    content_start: int | None
+    content_end: int | None
+    colon: bool = False  # "X said:" -- the content is the quote that follows
+    clausal: bool = True  # content is a clause, not an object noun phrase
+    belief: bool = False
+
+
+def mention_bounds(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok``, without relative clauses."""
+    if tok.tag_ in ("WP", "WDT"):
+        return tok.i, tok.i + 1
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in _STOP_RIGHT:
+            break
+        right = child.right_edge.i
+    doc = tok.doc
+    while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc",)):
+        right -= 1
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    if right - left > 14:
+        left, right = min(left, tok.i), tok.i
+        left = next((c.left_edge.i for c in tok.lefts), tok.i)
+    return left, right + 1
+
+
+def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if depth >= 3:
+        return None
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "issued a statement saying ..." speaks for the issuer; "a spokesman saying" speaks
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+            return _subject(head.head if head.dep_ == "dobj" else head.head.head, lex, depth + 1)
+        return head
+    if verb.dep_ in _INHERIT_DEPS or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return _subject(head, lex, depth + 1)
+    return None
+
+
+def _is_cue(tok: Token, lex: Lexicon) -> bool:
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.lemma_ == "say"):
+        return False
+    lemma = tok.lemma_.lower()
+    if not lex.is_cue(lemma):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return False  # "it was reported", "he was told": no speaker in subject position
+    needs = lex.particles.get(lemma)
+    return not needs or any(c.dep_ == "prt" and c.lower_ in needs for c in tok.children)
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in _MARK_WORDS):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if b - a < 2:
+        return None
+    return a, b
+
+
+def _left_content(sent: Span, verb: Token, subj: Token | None) -> tuple[int, int] | None:
+    """Content of "S, X said." : the sentence up to the frame, when a comma or quote ends it."""
+    first = verb.i if subj is None else min(verb.i, subj.left_edge.i)
+    prev = sent.doc[first - 1] if first > sent.start else None
+    if prev is None or not (prev.is_punct or prev.is_quote):
+        return None
+    return _trim(sent.doc, sent.start, first)
+
+
+def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, bool] | None:
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    right = [c for c in clauses if c.i > verb.i]
+    if right:
+        span = _trim(doc, right[0].left_edge.i, right[-1].right_edge.i + 1)
+        return (*span, True) if span else None
+    left = _left_content(verb.sent, verb, subj)
+    if left and (clauses or verb.dep_ in ("parataxis", "ccomp", "ROOT")):
+        return (*left, True)
+    if lemma in lex.belief:
+        return None
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if xcomp and xcomp[0].lemma_.lower() in lex.speech:
+        return None  # "went on to say": the inner verb carries the frame
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    tail = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i]
+    tail += [p for p in preps if p.lower_ in lex.object_preps]
+    if lemma in lex.hearer:
+        if not xcomp:
+            return None
+        start = (objs or xcomp)[0].left_edge.i
+        span = _trim(doc, start, xcomp[-1].right_edge.i + 1)
+        return (*span, True) if span else None
+    if lemma == "call":
+        for p in preps:
+            if p.lower_ in ("for", "on"):
+                span = _trim(doc, p.i + 1, p.right_edge.i + 1)
+                return (*span, False) if span else None
+    if not objs or objs[0].lower_ in ("it", "this", "that", "so", "something", "nothing"):
+        return None
+    if lemma in lex.clause_only and not tail:
+        return None
+    end = max([objs[-1].right_edge.i, *(t.right_edge.i for t in tail)]) + 1
+    span = _trim(doc, objs[0].left_edge.i, end)
+    return (*span, False) if span else None
+
+
+def _according(tok: Token, lex: Lexicon) -> Frame | None:
+    """'According to X, S' / 'S, according to X': X is the source, the rest of S the content."""
+    for words in lex.according:
+        if tok.lower_ != words[0] or tok.i + len(words) > len(tok.doc):
+            continue
+        if [t.lower_ for t in tok.doc[tok.i : tok.i + len(words)]] != list(words):
+            continue
+        prep = tok.doc[tok.i + len(words) - 1]
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        src = objs[0]
+        s_start, s_end = mention_bounds(src)
+        sent = tok.sent
+        phrase_end = max(s_end, src.right_edge.i + 1)
+        if tok.i - sent.start <= 1:
+            span = _trim(tok.doc, phrase_end, sent.end)
+        else:
+            span = _trim(tok.doc, sent.start, tok.i)
+        if span is None:
+            return None
+        return Frame(tok.i, " ".join(words), s_start, s_end, *span)
+    return None
+
+
+def find_frames(doc: Doc, lex: Lexicon) -> Iterator[Frame]:
+    """Every attribution frame of the parsed body, in text order."""
+    for tok in doc:
+        if tok.lower_ in ("according", "as") and tok.i + 1 < len(doc):
+            frame = _according(tok, lex)
+            if frame:
+                yield frame
+            continue
+        if not _is_cue(tok, lex):
+            continue
+        subj = _subject(tok, lex)
+        if subj is None or (subj.lower_ in lex.non_speakers and subj.tag_ not in ("WDT",)):
+            continue
+        s_start, s_end = mention_bounds(subj)
+        content = _content(tok, subj, lex)
+        colon = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
+        belief = tok.lemma_.lower() in lex.belief and tok.lemma_.lower() not in lex.speech
+        if content is None:
+            yield Frame(tok.i, tok.text, s_start, s_end, None, None, colon, belief=belief)
+        else:
+            yield Frame(tok.i, tok.text, s_start, s_end, content[0], content[1], colon,
+                        clausal=content[2], belief=belief)
