@@ -68,6 +68,7 @@ def test_search(store, query: str | None, filters: Filters, expected: int) -> No
 
 
 def test_speaker_alias_from_name_mentions(store) -> None:  # type: ignore[no-untyped-def]
+    store.relink()
     aliases = {r[0] for r in store.db.execute("SELECT alias FROM speaker_aliases")}
     assert aliases == {"Velde", "Brekke"}  # "she", "he", "an official" are not names
 

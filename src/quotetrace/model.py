@@ -125,3 +125,4 @@ class Extraction:
     statements: tuple[Statement, ...] = field(default_factory=tuple)
     events: tuple[Event, ...] = field(default_factory=tuple)
     roles: tuple[tuple[str, str], ...] = ()  # (speaker, role) pairs the article states
+    kinds: tuple[tuple[str, str], ...] = ()  # (speaker, person|organisation|government)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from .attribute import resolve_speakers
 from .clean import clean
 from .errors import QuotetraceError
 from .extract import find_statements
+from .link import about, entity_kind, roles_in
 from .model import Article, Extraction, Skipped, Source, Statement
 from .options import Options
 from .sources import read_sources
@@ -31,6 +33,15 @@ log.addHandler(logging.NullHandler())
 def statements_in(article: Article, doc: Doc) -> tuple[Statement, ...]:
     """Statements of a parsed article, with their speakers resolved in the article."""
     return tuple(resolve_speakers(article, doc, find_statements(article, doc)))
+
+
+def extraction_of(article: Article, doc: Doc) -> Extraction:
+    """Everything the pipeline makes of one parsed article."""
+    found = tuple(replace(st, about=about(doc, st)) for st in statements_in(article, doc))
+    names = sorted({st.speaker for st in found if st.speaker})
+    roles = tuple((n, r) for n in names for r in roles_in(article.body, n))
+    kinds = tuple((n, k) for n in names if (k := entity_kind(doc, n)))
+    return Extraction(article, found, roles=roles, kinds=kinds)
 
 
 def clean_sources(
@@ -68,11 +79,9 @@ def extract_articles(
                 yield item
             elif id(item) in docs:
                 try:
-                    found = statements_in(item, docs[id(item)])
+                    yield extraction_of(item, docs[id(item)])
                 except QuotetraceError as exc:
                     yield Skipped(item.uri, f"extraction failed: {exc}")
-                    continue
-                yield Extraction(item, found)
             else:
                 yield Extraction(item, ())
 

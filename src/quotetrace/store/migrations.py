@@ -74,4 +74,51 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0002_speaker_registry_clusters_about",
+        """
+        -- The name as resolved in its article; speaker_id is the cross-article speaker it
+        -- belongs to, recomputed from all names whenever the registry is rebuilt.
+        ALTER TABLE statements ADD COLUMN speaker_name TEXT;
+        UPDATE statements SET speaker_name = (
+            SELECT name FROM speakers WHERE speakers.id = statements.speaker_id);
+        ALTER TABLE statements ADD COLUMN cluster_id INTEGER;
+        CREATE INDEX statements_cluster ON statements(cluster_id);
+        CREATE INDEX statements_speaker_name ON statements(speaker_name);
+        ALTER TABLE speaker_aliases ADD COLUMN reason TEXT;
+
+        CREATE TABLE speaker_overrides (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+            a TEXT NOT NULL,
+            b TEXT,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE name_roles (
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            published TEXT,
+            PRIMARY KEY (name, role, article_id)
+        );
+        -- The kind the parse gave a speaker name in one article; the registry takes the majority.
+        CREATE TABLE name_kinds (
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (name, article_id)
+        );
+        CREATE TABLE statement_about (
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            PRIMARY KEY (statement_id, entity)
+        );
+        CREATE INDEX statement_about_entity ON statement_about(entity COLLATE NOCASE);
+        CREATE TABLE statement_shingles (
+            shingle INTEGER NOT NULL,
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE
+        );
+        CREATE INDEX statement_shingles_shingle ON statement_shingles(shingle);
+        """,
+    ),
 )

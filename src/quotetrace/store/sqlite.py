@@ -10,13 +10,13 @@ from pathlib import Path
 from types import TracebackType
 
 from ..errors import StoreError
+from ..link.about import normalise
 from ..model import Extraction, Skipped, Statement
+from . import clusters as cluster_store
+from . import speakers as speaker_store
 from .migrations import MIGRATIONS
 
 _WORD = re.compile(r"\w+")
-# Mentions that are names ("Lavrov", "Sergei Lavrov") are aliases; pronouns and role nouns
-# ("he", "the Russian top diplomat") are not.
-_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,6 +26,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     kind: str | None = None
+    about: str | None = None
     limit: int = 50
     offset: int = 0
 
@@ -45,6 +46,7 @@ class StatementRow:
     published: str | None
     title: str | None
     url: str | None
+    cluster_id: int | None
 
 
 def fts_query(query: str) -> str:
@@ -94,7 +96,11 @@ class SQLiteStore:
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, ex: Extraction) -> bool:
-        """Store an article and its statements; False when the article was already stored."""
+        """Store an article and its statements; False when the article was already stored.
+
+        Speakers are linked provisionally (by exact name or alias); ``relink`` regroups all names
+        once a run is done, so the result does not depend on the order of articles.
+        """
         a = ex.article
         with self.db:
             cur = self.db.execute(
@@ -106,29 +112,58 @@ class SQLiteStore:
             )
             if cur.rowcount == 0:
                 return False
+            ids = []
             for seq, st in enumerate(ex.statements):
-                self.db.execute(
+                sid = self.db.execute(
                     "INSERT INTO statements (article_id, seq, kind, text, start, end, cue,"
-                    " speaker_id, speaker_mention, confidence) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    " speaker_id, speaker_name, speaker_mention, confidence)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (a.id, seq, st.kind, st.text, st.start, st.end, st.cue,
-                     self._speaker_id(st), st.speaker_mention, st.confidence),
-                )
+                     self._speaker_id(st), st.speaker, st.speaker_mention, st.confidence),
+                ).lastrowid
+                ids.append(sid)
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO statement_about (statement_id, entity) VALUES (?, ?)",
+                    [(sid, e) for e in st.about])
+            self.db.executemany(
+                "INSERT OR IGNORE INTO name_roles (name, role, article_id, published)"
+                " VALUES (?, ?, ?, ?)", [(n, r, a.id, a.published) for n, r in ex.roles])
+            self.db.executemany(
+                "INSERT OR IGNORE INTO name_kinds (name, kind, article_id) VALUES (?, ?, ?)",
+                [(n, k, a.id) for n, k in ex.kinds])
+            cluster_store.assign(self.db, [i for i in ids if i is not None])
         return True
 
     def _speaker_id(self, st: Statement) -> int | None:
         if not st.speaker:
             return None
-        self.db.execute("INSERT OR IGNORE INTO speakers (name) VALUES (?)", (st.speaker,))
-        sid: int = self.db.execute(
-            "SELECT id FROM speakers WHERE name = ?", (st.speaker,)
-        ).fetchone()[0]
-        mention = (st.speaker_mention or "").strip()
-        if mention and mention != st.speaker and _NAME.match(mention):
-            self.db.execute(
-                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)",
-                (sid, mention),
-            )
-        return sid
+        row = self.db.execute(
+            "SELECT id FROM speakers WHERE name = ? UNION ALL"
+            " SELECT speaker_id FROM speaker_aliases WHERE alias = ? LIMIT 1",
+            (st.speaker, st.speaker)).fetchone()
+        if row:
+            return int(row[0])
+        return self.db.execute(
+            "INSERT INTO speakers (name) VALUES (?)", (st.speaker,)).lastrowid
+
+    def relink(self) -> None:
+        """Regroup every speaker name into speakers (after a run, or a manual merge/split)."""
+        speaker_store.relink(self.db)
+
+    def merge_speakers(self, a: str, b: str) -> None:
+        speaker_store.add_override(self.db, "merge", a, b)
+
+    def split_speaker(self, name: str) -> None:
+        speaker_store.add_override(self.db, "split", name)
+
+    def speakers(self, name: str | None = None) -> list[speaker_store.SpeakerRow]:
+        return speaker_store.speakers(self.db, name)
+
+    def speaker_profile(self, speaker_id: int) -> dict[str, object]:
+        return speaker_store.profile(self.db, speaker_id)
+
+    def cluster(self, cluster_id: int) -> cluster_store.ClusterRow | None:
+        return cluster_store.cluster(self.db, cluster_id)
 
     def record_failure(self, skipped: Skipped) -> None:
         with self.db:
@@ -158,6 +193,10 @@ class SQLiteStore:
         if f.kind:
             where.append("s.kind = ?")
             args.append(f.kind)
+        if f.about:
+            where.append("s.id IN (SELECT statement_id FROM statement_about"
+                         " WHERE entity = ? COLLATE NOCASE OR entity LIKE ? ESCAPE '\\')")
+            args += [normalise(f.about), _like(f.about)]
         # Dates without a year (--MM-DD) cannot be placed in a range, so ranges leave them out.
         if f.since:
             where.append("a.published >= ? AND a.published NOT LIKE '--%'")
@@ -167,7 +206,8 @@ class SQLiteStore:
             args.append(f.until + "\uffff")
         sql = (
             "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
-            " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url"
+            " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
+            " s.cluster_id"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN speakers sp ON sp.id = s.speaker_id"
             + (" WHERE " + " AND ".join(where) if where else "")
