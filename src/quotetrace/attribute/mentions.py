@@ -33,6 +33,11 @@ class Person:
         return " ".join(best)
 
     @property
+    def plausible(self) -> bool:
+        """NER calls places people ("Kyiv"); a full name or a title makes a person likely."""
+        return any(len(n) > 1 for n in self.names) or bool(self.roles)
+
+    @property
     def surname(self) -> str:
         return self.names[0][-1].lower()
 
@@ -92,8 +97,8 @@ def _title_words(ent: Span) -> list[str]:
     doc = ent.doc
     out: list[str] = []
     i = ent.start - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct") \
-            and ent.start <= doc[i].head.i < ent.end + 3 and doc[i].text not in (",", "(", "“"):
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+            and i < doc[i].head.i < ent.end and not doc[i].is_space:
         out.append(doc[i].lower_)
         i -= 1
     root = ent.root
@@ -139,9 +144,9 @@ def build_registry(doc: Doc, roles: Roles) -> Registry:
     surnames = {p.surname: i for i, p in enumerate(reg.persons)}
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.i not in reg.by_token and tok.lower_ in surnames:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ != "nsubj":
-                continue
+            head = tok.head
+            if tok.dep_ == "compound" and head.pos_ == "PROPN" and head.ent_type_ != _PERSON:
+                continue  # "Trump Tower", "Clinton Foundation"
             i = surnames[tok.lower_]
             reg.by_token[tok.i] = i
             reg.mentions.append(Mention(tok.idx, i, _is_subject(tok)))

@@ -45,7 +45,8 @@ class _Resolver:
     def _pronoun(self, pos: int) -> int | None:
         mentions = self.reg.mentions
         k = bisect.bisect_left([m.pos for m in mentions], pos)
-        cands = [(m.pos, m.person, m.subject) for m in mentions[:k] if m.pos >= pos - _WINDOW]
+        cands = [(m.pos, m.person, m.subject) for m in mentions[:k]
+                 if m.pos >= pos - _WINDOW and self.reg.persons[m.person].plausible]
         cands += [(p, i, True) for p, i in self.extra if pos - _WINDOW <= p < pos]
         cands.sort()
         for _p, i, subject in reversed(cands):

@@ -142,7 +142,25 @@ def combine(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> list[Statemen
             b.used.add(i)
             src = Source(prev.speaker_mention, prev.speaker_span, prev.cue)
             b.emit(q.start, q.end, "direct", src, 0.7)
+    _run_on(b)
     return sorted(b.out, key=lambda s: (s.start, s.end))
+
+
+def _run_on(b: _Builder) -> None:
+    """A quote with no frame directly followed by an attributed quote ("A. "B," he said.) is
+    the same speaker's: the frame of a run of quotes usually sits in its last one."""
+    by_start = {s.start: s for s in b.out if s.kind == "direct"}
+    for i in range(len(b.quotes) - 2, -1, -1):
+        q, nxt = b.quotes[i], b.quotes[i + 1]
+        after = by_start.get(nxt.start)
+        if i in b.used or after is None or _words(b.text[q.end : nxt.start]) > 0:
+            continue
+        if _words(b.text[q.start : q.end]) < 3:
+            continue
+        b.used.add(i)
+        src = Source(after.speaker_mention, after.speaker_span, after.cue)
+        b.emit(q.start, q.end, "direct", src, 0.7)
+        by_start[q.start] = b.out[-1]
 
 
 def _previous(out: list[Statement], pos: int) -> Statement | None:

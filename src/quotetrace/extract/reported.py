@@ -48,6 +48,15 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
             break
         right = child.right_edge.i
     doc = tok.doc
+    # A mention never runs over a paragraph break (headings glued to the next sentence).
+    for j in range(tok.i - 1, left - 1, -1):
+        if "\n" in doc[j].text:
+            left = j + 1
+            break
+    for j in range(tok.i + 1, right + 1):
+        if "\n" in doc[j].text:
+            right = j - 1
+            break
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ in ("cc",)):
         right -= 1
     while left < tok.i and doc[left].is_punct:
@@ -99,13 +108,38 @@ def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
+def _para_start(sent: Span, i: int) -> int:
+    """First token of the sentence that lies in the same paragraph as token ``i``."""
+    doc = sent.doc
+    for j in range(i - 1, sent.start - 1, -1):
+        if "\n" in doc[j].text:
+            return j + 1
+    return sent.start
+
+
 def _left_content(sent: Span, verb: Token, subj: Token | None) -> tuple[int, int] | None:
     """Content of "S, X said." : the sentence up to the frame, when a comma or quote ends it."""
+    if subj is not None and subj.tag_ in ("WP", "WDT"):
+        return None  # "the war, which has continued": a relative clause reports nothing
     first = verb.i if subj is None else min(verb.i, subj.left_edge.i)
-    prev = sent.doc[first - 1] if first > sent.start else None
+    start = _para_start(sent, first)
+    prev = sent.doc[first - 1] if first > start else None
     if prev is None or not (prev.is_punct or prev.is_quote):
         return None
-    return _trim(sent.doc, sent.start, first)
+    return _trim(sent.doc, start, first)
+
+
+def _clause_end(tok: Token, lex: Lexicon) -> int:
+    """Right edge of a content clause, stopping before a coordinated report ('and said ...')."""
+    end = tok.right_edge.i
+    for child in tok.rights:
+        if child.dep_ == "conj" and _is_cue(child, lex):
+            end = min(end, child.left_edge.i - 1)
+    doc = tok.doc
+    for j in range(tok.i + 1, end + 1):
+        if "\n" in doc[j].text:
+            return j - 1
+    return end
 
 
 def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, bool] | None:
@@ -114,7 +148,7 @@ def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, b
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     right = [c for c in clauses if c.i > verb.i]
     if right:
-        span = _trim(doc, right[0].left_edge.i, right[-1].right_edge.i + 1)
+        span = _trim(doc, right[0].left_edge.i, _clause_end(right[-1], lex) + 1)
         return (*span, True) if span else None
     left = _left_content(verb.sent, verb, subj)
     if left and (clauses or verb.dep_ in ("parataxis", "ccomp", "ROOT")):
