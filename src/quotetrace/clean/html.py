@@ -7,9 +7,11 @@ import logging
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from . import dates, outlets
 from .body import Cleaned
+from .text import strip_chrome
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -18,35 +20,53 @@ log.addHandler(logging.NullHandler())
 # extensive search it does not guess a date from arbitrary text in the page (a wrong date is
 # worse than none).
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
+_FALLBACK_SHARE = 0.5
 
 
 def clean_html(page: bytes | str, *, url: str | None = None) -> Cleaned:
-    """Main text and metadata of an HTML page; empty paragraphs when nothing was found."""
+    """Main text and metadata of an HTML page; empty paragraphs when nothing was found.
+
+    trafilatura runs twice: favouring precision (fewer menus and teasers), and favouring recall
+    as a fallback for pages where the precise run keeps less than half of what the other finds
+    (its heuristics then dropped real paragraphs). On the article-extraction benchmark this beats
+    either setting alone.
+    """
+    precise = _extract(page, url, favor_precision=True)
+    broad = _extract(page, url, favor_recall=True)
+    doc = precise or broad
+    if doc is None:
+        return Cleaned(paragraphs=tuple(_fallback_text(page)), url=url)
+    text = doc.text or ""
+    if broad is not None and len(text) < _FALLBACK_SHARE * len(broad.text or ""):
+        text = broad.text or ""
+    found_url = url or doc.url
+    outlet = outlets.canonical(doc.sitename) if doc.sitename else None
+    kept = strip_chrome(text, title=doc.title or None)
+    return Cleaned(
+        paragraphs=kept.paragraphs,
+        title=doc.title or None,
+        standfirst=doc.description or None,
+        published=dates.from_hint(doc.date),
+        outlet=outlet or outlets.from_url(found_url or doc.hostname),
+        url=found_url,
+        removed=kept.removed,
+    )
+
+
+def _extract(page: bytes | str, url: str | None, **mode: bool) -> Document | None:
     try:
-        doc = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             page,
             url=url,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             date_extraction_params=_DATE_PARAMS,
+            **mode,
         )
     except (ValueError, TypeError, etree.LxmlError) as exc:  # broken markup, never a crash
         log.debug("trafilatura failed on %s: %s", url, exc)
-        doc = None
-    if doc is None:
-        return Cleaned(paragraphs=tuple(_fallback_text(page)), url=url)
-    text = doc.text or ""
-    found_url = url or doc.url
-    outlet = outlets.canonical(doc.sitename) if doc.sitename else None
-    return Cleaned(
-        paragraphs=tuple(p for p in (" ".join(x.split()) for x in text.split("\n")) if p),
-        title=doc.title or None,
-        standfirst=doc.description or None,
-        published=dates.from_hint(doc.date),
-        outlet=outlet or outlets.from_url(found_url or doc.hostname),
-        url=found_url,
-    )
+        return None
 
 
 def _fallback_text(page: bytes | str) -> list[str]:

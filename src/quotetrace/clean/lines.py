@@ -21,6 +21,7 @@ _ICON_LINE_MAX = 5000
 # "Question: ...", "Sergey Lavrov: ...", "MR. PRICE: ...": a label of capitalised words and a colon
 _TURN = re.compile(r"^(?:[A-Z][\w.'’-]{0,20} ){0,4}[A-Z][\w.'’-]{0,20}:\s")
 _WORD = re.compile(r"\w+")
+_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER"})
 
 
 def word_count(line: str) -> int:
@@ -67,11 +68,13 @@ def _script(ch: str) -> str:
 
 
 def _language_switcher(line: str) -> bool:
-    # "عربيesрусdefrrs": a row of language links glued together, letters of several scripts in
-    # one token; real words mix scripts almost never
+    # "عربيesрусdefrrs": a row of language links glued together, letters of several alphabets
+    # in one token; real words mix them almost never. Scripts written without spaces (Chinese,
+    # Japanese, Thai) mix by nature and are left alone.
     if len(line) > 60 or " " in line or len(line) < 6:
         return False
-    return len({_script(c) for c in line if c.isalpha()}) >= 2
+    scripts = {_script(c) for c in line if c.isalpha()}
+    return len(scripts) >= 2 and scripts.isdisjoint(_UNSPACED_SCRIPTS)
 
 
 def rule_for(line: str) -> str | None:

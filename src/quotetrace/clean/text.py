@@ -67,6 +67,23 @@ def clean_text(text: str, *, title_hint: str | None = None) -> Cleaned:
     )
 
 
+def strip_chrome(text: str, *, title: str | None = None) -> Cleaned:
+    """Lighter cleaning for text an extractor already chose (trafilatura's): a leading copy of
+    the title and lines that are chrome by their own look or as teasers go; nothing is
+    deduplicated (pages repeat real lines: recipe steps, table rows), and the head is kept."""
+    items = [_Line(t) for t in _unwrap(text)]
+    if items and title and items[0].text and lines.key(title).startswith(lines.key(items[0].text)):
+        items[0].reason = "title"
+    _mark_rules(items)
+    _mark_blocks(items)
+    _mark_caps_teasers(items)
+    return Cleaned(
+        paragraphs=tuple(it.text for it in items if it.reason is None),
+        title=title,
+        removed=tuple(it.text for it in items if it.reason not in (None, "title")),
+    )
+
+
 def _unwrap(text: str) -> list[str]:
     """Non-empty stripped lines, with hard-wrapped lines of one paragraph joined again.
 
@@ -93,7 +110,8 @@ def _unwrap(text: str) -> list[str]:
 
 def _mark_rules(items: list[_Line]) -> None:
     for it in items:
-        it.reason = lines.rule_for(it.text)
+        if it.reason is None:
+            it.reason = lines.rule_for(it.text)
         if it.reason is None and outlets.masthead(it.text):
             it.reason = "masthead"
 
