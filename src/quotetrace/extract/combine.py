@@ -17,6 +17,7 @@ from .reported import Frame
 
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"[.!?]['\"”’»)]*\s")
+_OPENS_SENTENCE = re.compile(r"[.!?:][\"”’»]?\s*[\"“«`']*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +175,12 @@ def _continues(text: str, prev: Statement, q: Quote) -> bool:
     if prev.kind not in ("direct", "mixed") or _words(text[q.start : q.end]) < 3:
         return False
     gap = text[prev.end : q.start]
-    if gap.count("\n") > 2:
+    if gap.count("\n") > 2 or _words(gap) > 45:
         return False
     before = text[text.rfind("\n", 0, q.start) + 1 : q.start].rstrip()
-    sentence_initial = not before.strip("\"“«'`") or bool(re.search(r"[.!?][\"”’»]?\s*[\"“«`']*$",
-                                                                    before))
-    return sentence_initial and _words(gap) <= 10
+    opens_paragraph = not before.strip("\"“«'`")
+    if not opens_paragraph and not _OPENS_SENTENCE.search(before):
+        return False
+    # Only the previous quote's own frame sentence may stand between them.
+    inner = gap.strip().strip("\"“”«»'`").strip()
+    return len(_SENT_END.findall(inner + " ")) <= 1

@@ -4,8 +4,8 @@ Quote marks in scraped news are often unbalanced or mismatched. The scan works p
 paragraph and repairs locally, so a broken mark costs at most the quote it breaks:
 - an opening mark while a quote is open closes the open quote just before it;
 - a quote still open at the end of its paragraph continues into the next paragraph only when
-  that paragraph opens with a quote mark (the news convention for quotes over paragraphs);
-  otherwise it ends with its paragraph;
+  it opened the paragraph (or followed a "said:") and the next paragraph opens with a quote
+  mark (the news convention for quotes over paragraphs); otherwise it ends with its paragraph;
 - a stray closing mark is ignored.
 """
 
@@ -115,8 +115,10 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(carry, _para_end_before(text, lo), False))
             carry = None
         quotes.extend(found)
-        if open_at is not None:
+        if open_at is not None and _may_run_on(text, lo, open_at):
             carry = open_at
+        elif open_at is not None:
+            quotes.append(Quote(open_at, _para_end_before(text, hi), False))
     if carry is not None:
         quotes.append(Quote(carry, len(text.rstrip()), False))
     quotes.sort(key=lambda q: q.start)
@@ -125,6 +127,13 @@ def find_quotes(text: str) -> list[Quote]:
     for para in _PARA.finditer(text):
         singles.extend(_single_quotes(text, *para.span(), taken))
     return sorted(quotes + singles, key=lambda q: q.start)
+
+
+def _may_run_on(text: str, para_start: int, content_start: int) -> bool:
+    """Only a quote opening its paragraph, or opened by a frame ('said:'), runs over paragraphs;
+    a mark opened mid-sentence and never closed is a typo that ends with its paragraph."""
+    before = text[para_start:content_start].rstrip("\"“«„`' ")
+    return not before.strip() or before.endswith((":", ","))
 
 
 def _para_end_before(text: str, pos: int) -> int:

@@ -1,0 +1,66 @@
+"""Speaker resolution on invented articles: names, pronouns, roles, organisations, transcripts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from quotetrace.attribute import resolve_speakers
+from quotetrace.extract import find_statements
+from quotetrace.model import Article, Statement
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def run(nlp, text: str, **meta: str) -> list[Statement]:
+    article = Article(id="t", doc="t", uri="t", body=text, **meta)
+    doc = nlp(text)
+    return resolve_speakers(article, doc, find_statements(article, doc))
+
+
+ARTICLE = (
+    "German Finance Minister Klara Hoffmann said on Monday that the deficit would shrink.\n\n"
+    '"We have done our homework," she said. "The numbers speak for themselves."\n\n'
+    "The German finance minister added that taxes would not rise.\n\n"
+    "Hoffmann also accused the opposition of spreading fear.\n\n"
+    "The Bundesbank said the forecast was too optimistic.\n\n"
+    "Critics call the plan a “fairy tale”."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "speaker"),
+    [
+        ("the deficit would shrink", "Klara Hoffmann"),
+        ("We have done our homework", "Klara Hoffmann"),
+        ("The numbers speak for themselves.", "Klara Hoffmann"),
+        ("taxes would not rise", "Klara Hoffmann"),
+        ("the opposition of spreading fear", "Klara Hoffmann"),
+        ("the forecast was too optimistic", "Bundesbank"),
+    ],
+)
+def test_speaker_resolved(nlp: Language, content: str, speaker: str) -> None:
+    got = {s.text.rstrip("."): s for s in run(nlp, ARTICLE)}
+    st = got[content.rstrip(".")]
+    assert st.speaker == speaker
+    assert 0 < st.confidence <= 1
+    assert st.speaker_mention
+
+
+def test_unresolvable_speaker_stays_null(nlp: Language) -> None:
+    text = "A witness said that the car was speeding."
+    (st,) = run(nlp, text)
+    assert st.speaker_mention == "A witness"
+    assert st.speaker is None
+
+
+def test_questions_belong_to_the_named_interviewer(nlp: Language) -> None:
+    text = ("Question: Will the border reopen?\n\n"
+            "Tomas Berg: Not this year. We are still negotiating.\n\n"
+            "Question: Why not?\n\n"
+            "Tomas Berg: Because the conditions are not met.")
+    got = run(nlp, text, title="Minister Tomas Berg's interview with Nordic Daily")
+    turns = [(s.speaker, s.kind) for s in got if s.kind == "transcript"]
+    assert turns == [("Nordic Daily", "transcript"), ("Tomas Berg", "transcript")] * 2
