@@ -8,6 +8,9 @@ the content. Corpus-level boilerplate learning is in ``corpus.py``.
 
 from __future__ import annotations
 
+import logging
+import re
+
 from ..errors import CleaningError
 from ..model import Article, Source
 from ..options import Options
@@ -20,6 +23,10 @@ from .text import clean_text
 
 __all__ = ["clean", "learn_boilerplate", "strip_boilerplate"]
 
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+_LETTER = re.compile(r"[^\W\d_]")
 _HTML_START = ("<!doctype html", "<html", "<?xml", "<head", "<body")
 
 
@@ -28,8 +35,7 @@ def clean(source: Source, options: Options) -> Article:
 
     Raises CleaningError, with a reason a user can act on, when there is no usable text.
     """
-    del options  # nothing to tune yet; taken so every stage has the same shape
-    text = source.text if source.text is not None else None
+    text = source.text
     if source.media == "html" or (text is not None and _looks_like_html(text)):
         page: bytes | str = source.raw if source.raw is not None else (text or "")
         found = clean_html(page, url=source.url)
@@ -41,6 +47,11 @@ def clean(source: Source, options: Options) -> Article:
     else:
         if text is None:
             text = decode(source.raw or b"")
+        if len(text) > options.max_chars:
+            # no article is this long: it is a dump or a log; clean its start, as the pipeline
+            # would parse no more of it anyway, and keep cleaning linear in a bounded input
+            log.info("%s: text cut to options.max_chars=%d", source.uri, options.max_chars)
+            text = text[: options.max_chars]
         if not text.strip():
             raise CleaningError("the document is empty; check the file or the JSONL 'text' field")
         found = clean_text(text, title_hint=source.title)
@@ -50,6 +61,10 @@ def clean(source: Source, options: Options) -> Article:
                 "banners, captions, teasers); if this is an article, give its full text"
             )
     body = bodies.join(found.paragraphs)
+    if not _LETTER.search(body[:100_000]):
+        raise CleaningError(
+            "the document holds no words (only symbols or markup debris); check that it is text"
+        )
     published = dates.from_hint(source.published) or found.published
     return Article(
         id=bodies.article_id(body),
