@@ -31,22 +31,46 @@ from quotetrace.store import open_store
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # Invented reporters' outlets and speakers: the frames are ours, only the quotes are real.
 OUTLETS = ["Northern Ledger", "Harbour Times", "Valley Courier", "Example Wire", "Daily Meridian"]
-SPEAKERS = ["Amara Velde", "Jonas Brekke", "Lina Ostrova", "Mikkel Sand", "Sofia Marn",
-            "Petr Halloran", "Ingrid Solberg", "Tomas Reyes", "Hana Kovac", "Omar Idris"]
+SPEAKERS = [
+    "Amara Velde",
+    "Jonas Brekke",
+    "Lina Ostrova",
+    "Mikkel Sand",
+    "Sofia Marn",
+    "Petr Halloran",
+    "Ingrid Solberg",
+    "Tomas Reyes",
+    "Hana Kovac",
+    "Omar Idris",
+]
 FRAMES = [
     '"{q}," {name} said on {day}.',
     '{name} told reporters: "{q}"',
     '"{q}," said {name}, speaking at a news conference.',
     'In a statement on {day}, {name} said: "{q}"',
-    '“{q}” {name} added.',
+    "“{q}” {name} added.",
 ]
-FILLER = ["The remarks came after a week of talks.", "Officials declined to comment further.",
-          "The meeting ended without a joint statement."]
+FILLER = [
+    "The remarks came after a week of talks.",
+    "Officials declined to comment further.",
+    "The meeting ended without a joint statement.",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-TO_BRITISH = {"defense": "defence", "program": "programme", "organization": "organisation",
-              "center": "centre", "color": "colour", "favor": "favour", "labor": "labour",
-              "honor": "honour", "realize": "realise", "recognize": "recognise",
-              "analyze": "analyse", "toward": "towards", "traveled": "travelled"}
+TO_BRITISH = {
+    "defense": "defence",
+    "program": "programme",
+    "organization": "organisation",
+    "center": "centre",
+    "color": "colour",
+    "favor": "favour",
+    "labor": "labour",
+    "honor": "honour",
+    "realize": "realise",
+    "recognize": "recognise",
+    "analyze": "analyse",
+    "toward": "towards",
+    "traveled": "travelled",
+}
 
 
 def real_quotes(n: int, rng: random.Random) -> list[str]:
@@ -56,8 +80,14 @@ def real_quotes(n: int, rng: random.Random) -> list[str]:
         for st in doc["statements"]:
             text = " ".join(st["text"].split()).strip(" \"“”'")
             words = text.split()
-            if st.get("kind") == "direct" and 10 <= len(words) <= 60 and '"' not in text \
-                    and "“" not in text and text.casefold() not in seen:
+            # Quotes with quote marks inside are several statements in any article; leave them out.
+            nested = any(m in text for m in ('"', "“", "”", "''", "‘", "’ ", " ’"))
+            if (
+                st.get("kind") == "direct"
+                and 10 <= len(words) <= 60
+                and not nested
+                and text.casefold() not in seen
+            ):
                 seen.add(text.casefold())
                 quotes.append(text)
     rng.shuffle(quotes)
@@ -99,11 +129,16 @@ def build_corpus(quotes: list[str], folder: Path, rng: random.Random) -> dict[st
             variant = q if copy == 0 else rng.choice(VARIANTS)(q, rng)
             name = rng.choice(SPEAKERS)
             frame = rng.choice(FRAMES).format(q=variant, name=name, day=rng.choice(DAYS))
-            body = "\n\n".join([f"{name} speaks on the issue", rng.choice(FILLER), frame,
-                                rng.choice(FILLER)])
+            body = "\n\n".join(
+                [f"{name} speaks on the issue", rng.choice(FILLER), frame, rng.choice(FILLER)]
+            )
             fname = f"q{qi:04d}-{copy}.jsonl"
-            line = {"id": fname, "text": body, "outlet": OUTLETS[copy % len(OUTLETS)],
-                    "published": f"2025-0{1 + copy}-1{qi % 9}"}
+            line = {
+                "id": fname,
+                "text": body,
+                "outlet": OUTLETS[copy % len(OUTLETS)],
+                "published": f"2025-0{1 + copy}-1{qi % 9}",
+            }
             (folder / fname).write_text(json.dumps(line) + "\n", encoding="utf-8")
             planted[fname] = qi
     return planted
@@ -113,7 +148,8 @@ def measure(db: Path, planted: dict[str, int]) -> dict[str, float]:
     with open_store(db) as store:
         rows = store.db.execute(
             "SELECT a.doc, s.cluster_id, length(s.text) FROM statements s"
-            " JOIN articles a ON a.id = s.article_id").fetchall()
+            " JOIN articles a ON a.id = s.article_id"
+        ).fetchall()
     best: dict[str, tuple[int, int]] = {}
     for doc, cluster, length in rows:
         if doc in planted and (doc not in best or length > best[doc][1]):
@@ -131,8 +167,13 @@ def measure(db: Path, planted: dict[str, int]) -> dict[str, float]:
         for c in found:
             quotes_in[c].add(qi)
     merged = sum(len(q) > 1 for q in quotes_in.values())
-    return {"copies": len(planted), "extracted": len(best), "landed": landed / len(planted),
-            "clusters": len(quotes_in), "merged": merged / max(1, len(quotes_in))}
+    return {
+        "copies": len(planted),
+        "extracted": len(best),
+        "landed": landed / len(planted),
+        "clusters": len(quotes_in),
+        "merged": merged / max(1, len(quotes_in)),
+    }
 
 
 def run(n: int, seed: int, keep: Path | None) -> dict[str, float]:
@@ -157,6 +198,8 @@ if __name__ == "__main__":
     if not (SHARED / "eval" / "polnear-train.gold.json").exists():
         sys.exit(f"needs {SHARED}/eval/polnear-train.gold.json")
     r = run(args.quotes, args.seed, args.keep)
-    print(f"planted copies {r['copies']}, extracted {r['extracted']}, "
-          f"landed in their quote's cluster {r['landed']:.3f} (goal >= 0.95), "
-          f"clusters {r['clusters']}, merging two quotes {r['merged']:.3f} (goal <= 0.01)")
+    print(
+        f"planted copies {r['copies']}, extracted {r['extracted']}, "
+        f"landed in their quote's cluster {r['landed']:.3f} (goal >= 0.95), "
+        f"clusters {r['clusters']}, merging two quotes {r['merged']:.3f} (goal <= 0.01)"
+    )
