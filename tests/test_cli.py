@@ -115,3 +115,17 @@ def test_console_script_and_examples(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=True)
     speakers = {json.loads(x)["speaker"] for x in done.stdout.splitlines()}
     assert {"Amara Velde", "Jonas Brekke", "Lina Ostrova"} <= speakers
+
+
+def test_evaluate_prints_the_shared_scorers_figures(shared: Path) -> None:
+    gold = shared / "eval" / "seeds.gold.json"
+    code, out, _ = _run("evaluate", str(gold), str(shared / "seeds"), "--json")
+    assert code == 0
+    ours = json.loads(out)
+    pred = CliRunner().invoke(main, ["extract", str(shared / "seeds")]).stdout
+    done = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold),
+                           "/dev/stdin", "--json"], input=pred, capture_output=True, text=True,
+                          check=True)
+    theirs = json.loads(done.stdout)
+    for key in ("attributed_f1", "text_f1", "predicted", "gold_required", "boilerplate_removed"):
+        assert ours[key] == pytest.approx(theirs[key]), key

@@ -175,6 +175,27 @@ def print_table(rows: list[StatementRow], console: Console) -> None:
     console.print(f"{len(rows)} statement(s)", highlight=False)
 
 
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--min-attributed-f1", type=float, default=None,
+              help="Exit with status 1 when attributed F1 is below this.")
+@_model
+def evaluate(gold: str, paths: tuple[str, ...], as_json: bool, min_attributed_f1: float | None,
+             model: str | None) -> None:
+    """Run extraction on PATHS and score it against GOLD (the quote-gold/1 format)."""
+    from .evaluate import evaluate_paths, format_report
+
+    try:
+        result = evaluate_paths(gold, paths, _options(None, model))
+    except (QuotetraceError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(result, indent=1) if as_json else format_report(result))
+    if min_attributed_f1 is not None and result["attributed_f1"] < min_attributed_f1:
+        raise SystemExit(1)
+
+
 _fmt = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
                     show_default=True)
 
