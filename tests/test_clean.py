@@ -198,3 +198,46 @@ def test_same_text_same_id() -> None:
 def test_no_usable_text_is_a_cleaning_error(text: str) -> None:
     with pytest.raises(CleaningError):
         text_article(text)
+
+
+PARA = (
+    "The council approved the budget on Monday after a long debate about the cost of the new "
+    "tram line and the repairs to the old bridge, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # reported speech stays whatever words it uses
+        '"I just liked what he said and wanted to make a donation," said Ana Ruiz, who owns a '
+        "bakery on the square and gave twice this year.",
+        '"Click here and sign up, they told us, and we did," the baker said of the new online '
+        "ordering system that the council launched on Monday.",
+        # a numbered heading in capitals heads a list item, it is no teaser
+        "3. WHY THE OLD BRIDGE STILL MATTERS TO THE TOWN.",
+        # mojibake of é ("Ã©") holds a © sign but is no copyright line
+        "The mayor has an impressive rÃ©sumÃ© after twenty years in the council.",
+        # a paragraph the page placed a photo after, printed once, is content
+        "The tram line will open in the spring of next year, the council said.",
+    ],
+)
+def test_content_that_looks_like_chrome_is_kept(line: str) -> None:
+    text = f"Council approves budget\n\n{PARA}\n\n{line}\nAna Ruiz via Getty Images\n\n{PARA}"
+    a = text_article(text)
+    assert line in a.body
+    assert "Getty Images" not in a.body
+
+
+def test_headline_with_a_label_is_a_title_and_transcripts_are_body() -> None:
+    a = text_article(f"Poll: Voters split on the new tram line.\n\n{PARA}")
+    assert a.title == "Poll: Voters split on the new tram line."
+    transcript = "Question: Will the bridge open?\n\nMayor: Yes, in the spring, as we promised."
+    b = text_article(transcript)
+    assert b.title is None and b.body.startswith("Question: Will the bridge open?")
+
+
+def test_pronoun_in_a_newsletter_line_names_no_outlet() -> None:
+    a = text_article(f"Council approves budget\n\n{PARA}\n\nSign up for her newsletter, Notes.")
+    assert a.outlet is None
+    assert "newsletter" not in a.body

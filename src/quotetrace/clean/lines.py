@@ -21,6 +21,8 @@ _ICON_LINE_MAX = 5000
 # "Question: ...", "Sergey Lavrov: ...", "MR. PRICE: ...": a label of capitalised words and a colon
 _TURN = re.compile(r"^(?:[A-Z][\w.'’-]{0,20} ){0,4}[A-Z][\w.'’-]{0,20}:\s")
 _WORD = re.compile(r"\w+")
+_QUOTE_MARKS = ('"', "“", "”", "''", "«", "»", "„")
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
 _UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER"})
 
 
@@ -36,9 +38,13 @@ def is_prose(line: str) -> bool:
     return n >= LONG_PROSE_WORDS or (n >= PROSE_WORDS and line.endswith(_END_OF_SENTENCE))
 
 
-def is_turn(line: str) -> bool:
-    """A transcript turn ("Question: ...") long enough to be content."""
-    return bool(_TURN.match(line[:110])) and word_count(line) >= 8
+def is_turn(line: str, min_words: int = 8) -> bool:
+    """A transcript turn ("Question: ...") of at least ``min_words`` words."""
+    return bool(_TURN.match(line[:110])) and word_count(line) >= min_words
+
+
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line))
 
 
 def is_caps(line: str) -> bool:
@@ -88,6 +94,8 @@ def rule_for(line: str) -> str | None:
         return "language-switcher"
     if fold(line) in rules.exact:
         return "navigation"
+    if is_prose(line) and any(q in line for q in _QUOTE_MARKS):
+        return None  # reported speech, whatever words it uses ("wanted to make a donation")
     for name, pattern in rules.patterns:
         if pattern.search(line):
             return name

@@ -55,7 +55,12 @@ def clean_text(text: str, *, title_hint: str | None = None) -> Cleaned:
     dateline = next(filter(None, (dates.dateline(it.text) for it in kept[:3])), None)
     line_date = dateline.date if dateline else None
     published = _pick_date(header_date, head_date, line_date)
-    chrome = [it.text for it in items if it.reason in _CHROME_REASONS]
+    # an outlet's name alone on a line is its masthead in the head; in the body it is a credit
+    chrome = [
+        it.text
+        for i, it in enumerate(items)
+        if it.reason in _CHROME_REASONS and (it.reason != "masthead" or i < head_end)
+    ]
     outlet = outlets.from_chrome(chrome) or outlets.from_agency(dateline and dateline.agency)
     return Cleaned(
         paragraphs=tuple(it.text for it in kept),
@@ -138,8 +143,13 @@ def _mark_caps_teasers(items: list[_Line]) -> None:
     if not caps or len(caps) * 2 > len(kept):
         return
     for it in caps[1:] if caps[0] is kept[0] else caps:
-        n = lines.word_count(it.text)
-        if n >= 6 and not lines.is_prose(it.text):
+        # teasers are long headlines without a full stop; numbered ones head a list's items
+        if (
+            lines.word_count(it.text) >= 6
+            and not it.text.endswith(".")
+            and not lines.is_list_item(it.text)
+            and not lines.is_prose(it.text)
+        ):
             it.reason = "caps-teaser"
 
 
@@ -162,7 +172,10 @@ def _mark_duplicates_and_captions(items: list[_Line]) -> None:
     for i, it in enumerate(items):
         nxt = items[i + 1] if i + 1 < len(items) else None
         credited = nxt is not None and nxt.reason == "photo-credit"
-        captioned = credited or lines.is_caption_start(it.text)
+        # a line above a photo credit is a caption when printed twice (the page's figure and
+        # its lightbox); alone it may be the paragraph the photo was placed after
+        twice = it.has_dup or it.dup_of is not None
+        captioned = (credited and twice) or lines.is_caption_start(it.text)
         if captioned and it.reason in (None, "duplicate") and not lines.is_turn(it.text):
             captions.add(it.dup_of if it.dup_of is not None else i)
     for i, it in enumerate(items):
@@ -173,13 +186,19 @@ def _mark_duplicates_and_captions(items: list[_Line]) -> None:
 
 def _head_end(items: list[_Line]) -> int:
     """Index of the first kept line of the body: prose, a dateline or a transcript turn."""
-    for i, it in enumerate(items):
-        if it.reason is None and (
-            lines.is_prose(it.text) or lines.is_turn(it.text) or dates.dateline(it.text)
+    kept = [i for i, it in enumerate(items) if it.reason is None]
+    for n, i in enumerate(kept):
+        text = items[i].text
+        if lines.is_prose(text) or dates.dateline(text):
+            return i
+        # "Poll: Voters split on tax plan" opening a page is a headline; "Question: ..." among
+        # other turns, or after the head, is a transcript
+        if lines.is_turn(text, 3) and (
+            n > 0 or (n + 1 < len(kept) and lines.is_turn(items[kept[n + 1]].text, 2))
         ):
             return i
     # no prose at all (short paragraphs only): the head is the first line and its timestamp
-    first = next((i for i, it in enumerate(items) if it.reason is None), len(items))
+    first = kept[0] if kept else len(items)
     end = first + 1
     while end < len(items) and (
         items[end].reason is not None or dates.timestamp_line(items[end].text) is not None
