@@ -162,15 +162,14 @@ def _print_rows(rows: list[StatementRow], fmt: str) -> None:
 
 
 def print_table(rows: list[StatementRow], console: Console) -> None:
-    table = Table(show_lines=False, expand=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("outlet", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("statement", ratio=3)
+    # Two columns keep the statement readable on an 80-column terminal.
+    table = Table(expand=True, show_lines=True)
+    table.add_column("who, when, where", max_width=26)
+    table.add_column("statement", ratio=1)
     for r in rows:
-        table.add_row(r.published or "", r.outlet or "", r.speaker or f"({r.speaker_mention})",
-                      r.kind, r.text, )
+        who = r.speaker or f"({r.speaker_mention or 'unknown'})"
+        meta = f"{who}\n{r.kind}\n{r.published or 'undated'}\n{r.outlet or ''}".rstrip()
+        table.add_row(meta, r.text)
     console.print(table)
     console.print(f"{len(rows)} statement(s)", highlight=False)
 
