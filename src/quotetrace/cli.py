@@ -168,7 +168,8 @@ def print_table(rows: list[StatementRow], console: Console) -> None:
     table.add_column("statement", ratio=1)
     for r in rows:
         who = r.speaker or f"({r.speaker_mention or 'unknown'})"
-        meta = f"{who}\n{r.kind}\n{r.published or 'undated'}\n{r.outlet or ''}".rstrip()
+        how = f"{r.kind}, {r.cue}" if r.cue else r.kind
+        meta = f"{who}\n{how}\n{r.published or 'undated'}\n{r.outlet or ''}".rstrip()
         table.add_row(meta, r.text)
     console.print(table)
     console.print(f"{len(rows)} statement(s)", highlight=False)
