@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import trafilatura
 from lxml import etree
@@ -11,7 +12,7 @@ from trafilatura.settings import Document
 
 from . import dates, outlets
 from .body import Cleaned
-from .text import strip_chrome
+from .text import clean_text, strip_chrome
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -34,20 +35,29 @@ def clean_html(page: bytes | str, *, url: str | None = None) -> Cleaned:
     precise = _extract(page, url, favor_precision=True)
     broad = _extract(page, url, favor_recall=True)
     doc = precise or broad
-    if doc is None:
-        return Cleaned(paragraphs=tuple(_fallback_text(page)), url=url)
+    if doc is None:  # markup trafilatura cannot read: its visible text, cleaned as plain text
+        found = clean_text("\n".join(_fallback_text(page)))
+        return replace(found, url=url, outlet=outlets.from_url(url) or found.outlet)
     text = doc.text or ""
     if broad is not None and len(text) < _FALLBACK_SHARE * len(broad.text or ""):
         text = broad.text or ""
     found_url = url or doc.url
-    outlet = outlets.canonical(doc.sitename) if doc.sitename else None
+    # a site we know by its domain gets its canonical name ("NYTimes" is The New York Times)
+    outlet = (
+        outlets.known_site(found_url or doc.hostname)
+        or (outlets.canonical(doc.sitename) if doc.sitename else None)
+        or outlets.from_url(found_url or doc.hostname)
+    )
     kept = strip_chrome(text, title=doc.title or None)
+    title = doc.title or None
+    if title:
+        title = outlets.title_without_site(title, doc.sitename, outlet, doc.hostname)
     return Cleaned(
         paragraphs=kept.paragraphs,
-        title=doc.title or None,
+        title=title,
         standfirst=doc.description or None,
         published=dates.from_hint(doc.date),
-        outlet=outlet or outlets.from_url(found_url or doc.hostname),
+        outlet=outlet,
         url=found_url,
         removed=kept.removed,
     )

@@ -7,6 +7,7 @@ sites reprint agency copy. Names and signatures live in ``data/clean_outlets.jso
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -14,10 +15,12 @@ from .lexicon import fold, outlet_names
 
 # Second-level labels under which sites register (bbc.co.uk, abc.net.au): keep three labels.
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu"})
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—:·•»-]{1,2}\s+")
 
 
 def canonical(name: str) -> str | None:
     """The canonical spelling of an outlet name as written on a page, or a tidy fallback."""
+    name = name.split(" | ", 1)[0]  # "Site | its slogan" names the site first
     name = " ".join(name.strip(" \"'“”‘’.,:;-–—").split())
     if not name or len(name) > 60:
         return None
@@ -36,6 +39,28 @@ def canonical(name: str) -> str | None:
 
 def from_url(url: str | None) -> str | None:
     """Outlet of a URL's site: a known name, else the site's registered domain."""
+    host = _host(url)
+    if not host:
+        return None
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+    return known_site(host) or ".".join(labels[-keep:])
+
+
+def known_site(url: str | None) -> str | None:
+    """The outlet of a URL (or host) whose domain is in our table, else None."""
+    host = _host(url)
+    if not host:
+        return None
+    domains = outlet_names().domains
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        if (suffix := ".".join(labels[i:])) in domains:
+            return domains[suffix]
+    return None
+
+
+def _host(url: str | None) -> str | None:
     if not url:
         return None
     try:
@@ -43,15 +68,33 @@ def from_url(url: str | None) -> str | None:
     except ValueError:
         return None
     host = host.removeprefix("www.")
-    if not host or "." not in host:
-        return None
-    domains = outlet_names().domains
-    labels = host.split(".")
-    for i in range(len(labels) - 1):
-        if (suffix := ".".join(labels[i:])) in domains:
-            return domains[suffix]
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
+    return host if "." in host else None
+
+
+def title_without_site(title: str, *names: str | None) -> str:
+    """A page title without the site's name tacked on ("Story | Site", "Site - Story").
+
+    Only a segment that names the site goes, so "Talks fail – Lavrov" keeps its speaker.
+    """
+    keys = {k for n in names if n and (k := _squash(n))}
+    while keys and (seps := list(_TITLE_SEPARATOR.finditer(title))):
+        first, last = seps[0], seps[-1]
+        if _names_site(title[last.end() :], keys):
+            title = title[: last.start()]
+        elif _names_site(title[: first.start()], keys):
+            title = title[first.end() :]
+        else:
+            break
+    return title
+
+
+def _names_site(segment: str, keys: set[str]) -> bool:
+    seg = _squash(segment)
+    return bool(seg) and any(seg in k or k in seg for k in keys)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum()).removeprefix("the")
 
 
 def from_agency(agency: str | None) -> str | None:
