@@ -117,7 +117,8 @@ class _Builder:
                 gap = self.text[b : q.start]
                 if "\n" in gap.strip(" \t") and not (frame.colon or frame.content_start is None):
                     continue
-                if _words(gap) <= 6 and not _SENT_END.search(gap) and gap.count("\n") <= 2:
+                if _words(gap) <= 6 and not _SENT_END.search(gap) and gap.count("\n") <= 2 \
+                        and _introduces(gap, self.text[q.start : q.end]):
                     best = frame
         return best
 
@@ -162,6 +163,15 @@ def _run_on(b: _Builder) -> None:
         src = Source(after.speaker_mention, after.speaker_span, after.cue)
         b.emit(q.start, q.end, "direct", src, 0.7)
         by_start[q.start] = b.out[-1]
+
+
+def _introduces(gap: str, quote: str) -> bool:
+    """A frame before a quote introduces it ('said: "', 'told CNN, "', 'said "We ...'), unless
+    the quote is a show or book title ('told ABC's "Good Morning America"')."""
+    head = gap.rstrip(" \t\n\"“«`'")
+    if not head.strip() or head.endswith((":", ",")):
+        return True
+    return _words(quote) >= 5 and quote.rstrip(" ,\"”’'")[-1:] in ".!?"
 
 
 def _previous(out: list[Statement], pos: int) -> Statement | None:

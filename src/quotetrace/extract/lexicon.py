@@ -19,6 +19,7 @@ class Lexicon:
     clause_only: frozenset[str]
     particles: dict[str, frozenset[str]]
     hearer: frozenset[str]
+    hearer_only: frozenset[str]
     object_preps: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     non_speakers: frozenset[str]
@@ -41,6 +42,7 @@ def lexicon() -> Lexicon:
         clause_only=frozenset(raw["clause_only_verbs"]),
         particles={k: frozenset(v) for k, v in raw["required_particles"].items()},
         hearer=frozenset(raw["hearer_verbs"]),
+        hearer_only=frozenset(raw["hearer_not_content"]),
         object_preps=frozenset(raw["object_preps"]),
         according=tuple(tuple(p.split()) for p in raw["according"]),
         non_speakers=frozenset(raw["non_speaker_subjects"]),

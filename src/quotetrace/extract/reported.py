@@ -126,20 +126,33 @@ def _left_content(sent: Span, verb: Token, subj: Token | None) -> tuple[int, int
     prev = sent.doc[first - 1] if first > start else None
     if prev is None or not (prev.is_punct or prev.is_quote):
         return None
-    return _trim(sent.doc, start, first)
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > verb.i for c in verb.children):
+        return None  # "In April, Trump called him a liar": the content is on the right
+    span = _trim(sent.doc, start, first)
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[span[0] : span[1]]):
+        return None  # "On Twitter, X said": an opening phrase, not a reported clause
+    return span
 
 
-def _clause_end(tok: Token, lex: Lexicon) -> int:
-    """Right edge of a content clause, stopping before a coordinated report ('and said ...')."""
-    end = tok.right_edge.i
-    for child in tok.rights:
-        if child.dep_ == "conj" and _is_cue(child, lex):
-            end = min(end, child.left_edge.i - 1)
-    doc = tok.doc
-    for j in range(tok.i + 1, end + 1):
-        if "\n" in doc[j].text:
+def _clause_end(verb: Token, end: int, lex: Lexicon) -> int:
+    """Where content after a cue ends: news runs it to the end of the sentence ("said the plan
+    failed, in part because ..."), unless another report starts first ("..., adding that",
+    "and said ...", "according to") or the paragraph ends."""
+    doc = verb.doc
+    stop = verb.sent.end
+    for j in range(verb.i + 1, stop):
+        t = doc[j]
+        if "\n" in t.text:
             return j - 1
-    return end
+        if j <= end and t.head.i != verb.i:
+            continue
+        if t.lower_ == "according" or (
+            t.dep_ in ("conj", "advcl", "xcomp", "parataxis") and _is_cue(t, lex)
+            and any(c.dep_ in ("ccomp", "nsubj", "dobj", "xcomp") for c in t.children)
+        ):
+            k = t.left_edge.i if t.left_edge.i > verb.i else j
+            return max(k - 1, verb.i)
+    return stop - 1
 
 
 def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, bool] | None:
@@ -148,7 +161,7 @@ def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, b
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     right = [c for c in clauses if c.i > verb.i]
     if right:
-        span = _trim(doc, right[0].left_edge.i, _clause_end(right[-1], lex) + 1)
+        span = _trim(doc, right[0].left_edge.i, _clause_end(verb, right[-1].right_edge.i, lex) + 1)
         return (*span, True) if span else None
     left = _left_content(verb.sent, verb, subj)
     if left and (clauses or verb.dep_ in ("parataxis", "ccomp", "ROOT")):
@@ -165,20 +178,20 @@ def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, b
     if lemma in lex.hearer:
         if not xcomp:
             return None
-        start = (objs or xcomp)[0].left_edge.i
-        span = _trim(doc, start, xcomp[-1].right_edge.i + 1)
+        start = (xcomp if lemma in lex.hearer_only else objs or xcomp)[0].left_edge.i
+        span = _trim(doc, start, _clause_end(verb, xcomp[-1].right_edge.i, lex) + 1)
         return (*span, True) if span else None
     if lemma == "call":
         for p in preps:
             if p.lower_ in ("for", "on"):
-                span = _trim(doc, p.i + 1, p.right_edge.i + 1)
+                span = _trim(doc, p.i + 1, _clause_end(verb, p.right_edge.i, lex) + 1)
                 return (*span, False) if span else None
     if not objs or objs[0].lower_ in ("it", "this", "that", "so", "something", "nothing"):
         return None
     if lemma in lex.clause_only and not tail:
         return None
     end = max([objs[-1].right_edge.i, *(t.right_edge.i for t in tail)]) + 1
-    span = _trim(doc, objs[0].left_edge.i, end)
+    span = _trim(doc, objs[0].left_edge.i, _clause_end(verb, end - 1, lex) + 1)
     return (*span, False) if span else None
 
 
@@ -207,9 +220,18 @@ def _according(tok: Token, lex: Lexicon) -> Frame | None:
     return None
 
 
+def _headline(sent: Span) -> bool:
+    """Title Case lines are headlines and section heads: their verbs report nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
 def find_frames(doc: Doc, lex: Lexicon) -> Iterator[Frame]:
     """Every attribution frame of the parsed body, in text order."""
+    headlines = {s.start for s in doc.sents if _headline(s)}
     for tok in doc:
+        if tok.sent.start in headlines:
+            continue
         if tok.lower_ in ("according", "as") and tok.i + 1 < len(doc):
             frame = _according(tok, lex)
             if frame:

@@ -55,8 +55,9 @@ def find_turns(text: str, lex: Lexicon) -> list[Statement]:
             current = None
             continue
         body = text[start:end].strip()
-        if not body:
-            continue
+        if not re.search(r"[^\W\d]{2}", body):
+            current = None
+            continue  # "Clinton: 1,769." is a tally, not a turn
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         out.append(Statement(text=body, kind="transcript", start=start + lead,
                              end=start + lead + len(body), cue=":", speaker_mention=current,
