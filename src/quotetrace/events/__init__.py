@@ -1,0 +1,136 @@
+"""PLOVER event coding of statements and of sentences that report actions.
+
+``code_events`` reads the parse sentence by sentence: triggers (``triggers``) give the event
+type, modes (``modes``) negation, conditions and commitments, ``arguments`` where the source and
+targets sit, and ``actors`` who they are (codes and sectors from the package's tables).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Article, Event, Statement
+from . import modes
+from .actors import ArticleActors
+from .arguments import source_token, target_tokens
+from .lexicon import COOPERATION, MATERIAL_CONFLICT, event_lexicon
+from .triggers import Candidate, candidates
+
+__all__ = ["code_events"]
+
+
+def code_events(article: Article, doc: Doc, statements: Sequence[Statement]) -> list[Event]:
+    """Events of the statements (statement=index) and of sentences that report actions
+    (statement=None). Within a sentence the main event comes first."""
+    actors = ArticleActors(article, doc, statements)
+    events: list[Event] = []
+    for sent in doc.sents:
+        for cand in candidates(sent):
+            events.extend(_events(cand, sent, actors))
+    return events
+
+
+def _statement_of(cand: Candidate, sent: Span, actors: ArticleActors) -> int | None:
+    index = actors.statement_at(cand.token)
+    if index is not None:
+        return index
+    # "Lavrov accused the EU of ...": the trigger is the statement's own cue
+    for i, s in enumerate(actors.statements):
+        if (
+            s.cue
+            and cand.token.text == s.cue.split()[0]
+            and s.start < sent.end_char
+            and sent.start_char < s.end
+        ):
+            return i
+    return None
+
+
+def _type(cand: Candidate, negated: bool) -> str:
+    """A commitment to cooperate is AGREE, to use force a THREATEN (PLOVER manual)."""
+    if modes.future(cand.token) or any(modes.future(w) for w in cand.inner):
+        if cand.type in COOPERATION:
+            return "AGREE"
+        if cand.type in MATERIAL_CONFLICT and not negated:
+            return "THREATEN"
+    return cand.type
+
+
+def _source(cand: Candidate, sent: Span, actors: ArticleActors, index: int | None) -> Actor | None:
+    if cand.obliged is not None:
+        return _sentence_speaker(sent, actors, index)
+    token, _ = source_token(cand)
+    actor = actors.actor(token, agentive=True) if token is not None else None
+    if index is not None and (actor is None or actor.code is None):
+        spoke = actors.speaker(actors.statements[index])
+        first_person = token is None or token.lower_ in ("we", "i", "us", "our")
+        if spoke is not None and (first_person or actor is None):
+            return spoke
+    return actor
+
+
+def _sentence_speaker(sent: Span, actors: ArticleActors, index: int | None) -> Actor | None:
+    if index is not None:
+        return actors.speaker(actors.statements[index])
+    lex = event_lexicon()
+    for t in sent:
+        if t.dep_ == "nsubj" and (
+            t.head.lemma_ in lex.reporting_verbs or t.head.lemma_ in lex.verbs
+        ):
+            return actors.actor(t, agentive=True)
+    return actors.last_source
+
+
+def _targets(
+    cand: Candidate,
+    passive: bool,
+    source: Actor | None,
+    src_tok: Token | None,
+    actors: ArticleActors,
+) -> tuple[Actor, ...]:
+    seen: set[int] = set()
+    fallback: Actor | None = None
+    for tok in target_tokens(cand, passive):
+        if tok.i in seen or (src_tok is not None and tok.i == src_tok.i):
+            continue
+        seen.add(tok.i)
+        actor = actors.actor(tok)
+        if actor is None or not actor.text:
+            continue
+        if source is not None and actor.text == source.text:
+            continue
+        if actor.code:
+            more = [actors.actor(c) for c in tok.children if c.dep_ == "conj"]
+            extra = tuple(a for a in more if a is not None and a.code)
+            return (actor, *extra)
+        if fallback is None and (actor.sector or tok.pos_ == "PROPN"):
+            fallback = actor
+    return (fallback,) if fallback is not None else ()
+
+
+def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
+    lex = event_lexicon()
+    index = _statement_of(cand, sent, actors)
+    words = [cand.token, *cand.inner] + ([cand.noun] if cand.noun is not None else [])
+    negated = any(modes.negated(w) for w in words)
+    hypothetical = any(modes.hypothetical(w) for w in words)
+    typ = _type(cand, negated)
+    src_tok, passive = source_token(cand)
+    source = _source(cand, sent, actors, index)
+    targets = _targets(cand, passive, source, src_tok, actors)
+    if source is not None and source.code:
+        actors.last_source = source
+    trigger = " ".join(w.text for w in cand.words)
+    start, end = sent.start_char, sent.end_char
+    if index is not None:
+        start, end = actors.statements[index].start, actors.statements[index].end
+
+    def event(t: str, neg: bool) -> Event:
+        return Event(t, lex.quad[t], source, targets, neg, hypothetical, trigger, start, end, index)
+
+    if negated and typ in COOPERATION:
+        # Declining to cooperate is itself a REJECT; the negated event is kept beside it.
+        return [event("REJECT", False), event(cand.type, True)]
+    return [event(typ, negated)]

@@ -1,0 +1,130 @@
+"""Where an event's source and targets sit in the parse.
+
+The source is the subject of the outermost trigger word (through control verbs, conjuncts and
+relative clauses) or the "by" agent of a passive; the targets are the objects and the
+prepositional objects of the trigger words, nearest first. Only tokens here: ``actors`` turns
+them into actors.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import event_lexicon
+from .triggers import Candidate
+
+# Prepositions that introduce who an event is aimed at, best first.
+_TARGET_PREPS = (
+    "to", "with", "against", "on", "at", "into", "toward", "towards", "from", "over", "upon",
+    "for", "of", "in", "inside", "across", "near", "along", "around", "outside", "through",
+)  # fmt: skip
+_CLIMB = frozenset(("xcomp", "acomp", "conj", "pcomp", "advcl", "ccomp"))
+
+
+def _agent(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_agent(n: Token) -> Token | None:
+    """Who does a nominal event: "Israel's invasion", "Palestinian riots", "attacks by X"."""
+    for c in n.children:
+        if c.dep_ == "poss":
+            return c
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c in n.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG")):
+            return c
+    return None
+
+
+def source_token(c: Candidate) -> tuple[Token | None, bool]:
+    """(the source's token, whether the trigger is passive)."""
+    if c.noun is not None and c.noun == c.token:
+        agent = _noun_agent(c.noun)
+        if agent is not None:
+            return agent, False
+        head = c.noun.head
+        if c.noun.dep_ in ("dobj", "pobj"):
+            return _subject(head), False
+        return None, False
+    agent = _agent(c.token)
+    if agent is not None:
+        return agent, True
+    if any(ch.dep_ == "nsubjpass" for ch in c.token.children):
+        return None, True
+    subj = _subject(c.token)
+    if subj is None and c.noun is not None:
+        return _noun_agent(c.noun), False
+    return subj, False
+
+
+def _subject(t: Token) -> Token | None:
+    cur = t
+    for _ in range(8):
+        for ch in cur.children:
+            if ch.dep_ == "nsubj":
+                return ch
+        agent = _agent(cur)
+        if agent is not None:
+            return agent
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN")):
+            return cur.head  # "militiamen who attacked", "forces occupying the town"
+        if cur.dep_ in _CLIMB and cur.head.i != cur.i:
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in event_lexicon().reporting_verbs:
+                # "there will be no more ..., the minister said": the reporter speaks for
+                # a clause without a subject of its own
+                return next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+            cur = cur.head
+            continue
+        if cur.dep_ == "prep" and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def target_tokens(c: Candidate, passive: bool) -> list[Token]:
+    """Tokens that may name the targets, best first."""
+    out: list[Token] = []
+    if c.obliged is not None:
+        out.append(c.obliged)
+    words = [c.token, *c.inner]
+    for w in words:
+        if passive or w != c.token:
+            out.extend(ch for ch in w.children if ch.dep_ == "nsubjpass")
+        for ch in w.children:
+            if ch.dep_ in ("dobj", "dative", "iobj", "oprd"):
+                if c.noun is not None and ch == c.noun:
+                    continue
+                out.append(ch)
+        for prep in _TARGET_PREPS:
+            for ch in w.children:
+                if ch.dep_ in ("prep", "dative") and ch.lower_ == prep:
+                    out.extend(g for g in ch.children if g.dep_ == "pobj")
+        for ch in w.children:
+            if ch.dep_ == "ccomp":
+                out.extend(g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if c.noun is not None:
+        out.extend(_noun_targets(c.noun))
+    for t in list(out):
+        if t.dep_ in ("dobj", "pobj"):
+            out.extend(_noun_targets(t))
+    return out
+
+
+def _noun_targets(n: Token, depth: int = 0) -> list[Token]:
+    out = []
+    for prep in _TARGET_PREPS:
+        for ch in n.children:
+            if ch.dep_ == "prep" and ch.lower_ == prep:
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        out.append(g)
+                        if depth < 1:
+                            out.extend(_noun_targets(g, depth + 1))
+    return out

@@ -1,0 +1,208 @@
+"""Event triggers over the spaCy parse: which words carry which PLOVER event.
+
+A trigger is a verb (``verbs``, ``phrasal``, ``verb_object`` in the lexicon), an event noun
+under a light verb ("held talks", "imposed sanctions"), or a wrapper of intention or willingness
+over another event ("threatened to cut", "ready to negotiate"), whose type comes from both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from . import modes
+from .lexicon import COOPERATION, MATERIAL_CONFLICT, EventLexicon, event_lexicon
+
+_OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "nsubjpass"))
+_VERBAL = frozenset(("VERB", "AUX"))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event found in a sentence, before its actors are resolved."""
+
+    type: str
+    token: Token  # the outermost word: its subject is the event's source
+    words: list[Token]  # the trigger words, in text order once finished
+    inner: list[Token] = field(default_factory=list)  # wrapped event words, outer to inner
+    noun: Token | None = None  # the event noun, when the event is nominal
+    obliged: Token | None = None  # "X must ...": X is the target of a REQUEST
+    rank: int = 0
+
+
+def noun_type(n: Token, lex: EventLexicon) -> str | None:
+    """The event type of a noun, its modifiers deciding for ambiguous ones ("air strike")."""
+    mods = [c.lemma_.lower() for c in n.children if c.dep_ in ("amod", "compound", "nmod")]
+    table = lex.noun_modifiers.get(n.lemma_.lower())
+    if table:
+        for m in mods:
+            if m in table:
+                return table[m]
+    lemma = n.lemma_.lower()
+    if lemma in lex.nouns:
+        if lemma not in lex.needs_modifier:
+            return lex.nouns[lemma]
+        if any(m in lex.cooperative_modifiers for m in mods):
+            return "COOPERATE" if lex.nouns[lemma] in COOPERATION else lex.nouns[lemma]
+        if any(m in (lex.noun_modifiers.get(lemma) or {}) for m in mods):
+            return lex.nouns[lemma]
+        return None
+    # "mediation efforts", "aid deliveries": the event is in the compound
+    for c in n.children:
+        if c.dep_ == "compound" and c.lemma_.lower() in lex.nouns:
+            low = c.lemma_.lower()
+            if low not in lex.needs_modifier:
+                return lex.nouns[low]
+    return None
+
+
+def _objects(t: Token) -> list[Token]:
+    out = [c for c in t.children if c.dep_ in _OBJECTS]
+    for p in t.children:
+        if p.dep_ in ("prep", "agent", "dative"):
+            out.extend(c for c in p.children if c.dep_ == "pobj")
+    for c in list(out):
+        out.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def _terminated(obj_type: str, n: Token, lex: EventLexicon) -> str:
+    """Ending cooperation is a SANCTION; ending a conflict measure is a concession."""
+    if obj_type in COOPERATION or obj_type in ("AGREE", "CONSULT", "SUPPORT"):
+        return "SANCTION"
+    if n.lemma_.lower() in lex.military_conflict_nouns or obj_type in ("ASSAULT", "MOBILIZE"):
+        return "RETREAT"
+    return "CONCEDE"
+
+
+def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None] | None:
+    """(type, trigger words, event noun) for a verb or a root noun, without wrappers."""
+    lemma = lex.lemma(t)
+    if t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ == "ROOT" or (
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in lex.light_verbs
+        ):
+            typ = noun_type(t, lex)
+            if typ:
+                return typ, [t], t
+        return None
+    if t.pos_ not in _VERBAL:
+        return None
+    children = list(t.children)
+    objects = _objects(t)
+    for o in objects:
+        key = f"{lemma} {o.lemma_.lower()}"
+        if key in lex.verb_object:
+            return lex.verb_object[key], [t, o], None
+    for c in children:
+        if c.dep_ in ("prt", "prep"):
+            key = f"{lemma} {c.lower_}"
+            if key in lex.phrasal:
+                return lex.phrasal[key], [t, c], None
+    direct = [o for o in objects if o.dep_ in ("dobj", "attr", "nsubjpass")]
+    if lemma in lex.termination_verbs:
+        for o in direct:
+            typ = noun_type(o, lex)
+            if typ:
+                return _terminated(typ, o, lex), [t, o], o
+    if lemma in lex.verbs and not (
+        lemma in lex.light_verbs and any(noun_type(o, lex) for o in direct)
+    ):
+        return lex.verbs[lemma], [t], None
+    if lemma in lex.light_verbs:
+        for o in [*direct, *objects]:
+            typ = noun_type(o, lex)
+            if typ:
+                return typ, [t, o], o
+    return None
+
+
+def _complements(t: Token) -> list[Token]:
+    """The event complements of a wrapper: "to negotiate", "to negotiating", and their conjuncts."""
+    out = [c for c in t.children if c.dep_ == "xcomp"]
+    for p in t.children:
+        if p.dep_ == "prep" and p.lower_ in ("to", "for", "on"):
+            out.extend(c for c in p.children if c.dep_ in ("pcomp", "pobj"))
+    for c in list(out):
+        out.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def _compose(wrapper_type: str | None, inner: str | None, aspect: bool) -> str | None:
+    """A wrapper's type given its complement's: commitment to cooperate is AGREE, to use force
+    a THREATEN; refusing anything is REJECT; aspect verbs pass the complement through."""
+    if aspect:
+        return inner
+    if wrapper_type in ("THREATEN", "REJECT", "REQUEST"):
+        return wrapper_type
+    if inner in MATERIAL_CONFLICT:
+        return "THREATEN"
+    if inner in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
+        return inner
+    if inner is not None:
+        return "AGREE"
+    return wrapper_type
+
+
+def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | None:
+    """The event at ``t``, wrappers composed with what they wrap."""
+    lemma = lex.lemma(t)
+    is_wrapper = (
+        t.pos_ in _VERBAL and (lemma in lex.intention_verbs or lemma in lex.aspect_verbs)
+    ) or (t.pos_ == "ADJ" and lemma in lex.willingness_adjectives)
+    if is_wrapper and depth < 4:
+        for comp in _complements(t):
+            inner = candidate_at(comp, lex, depth + 1)
+            own = lex.intention_verbs.get(lemma) if t.pos_ != "ADJ" else None
+            typ = _compose(own, inner.type if inner else None, lemma in lex.aspect_verbs)
+            if typ:
+                inner_words = [inner.token, *inner.inner] if inner else []
+                words = [t, *(inner.words if inner else [comp])]
+                noun = inner.noun if inner else None
+                return Candidate(typ, t, words, inner_words, noun)
+        own = lex.intention_verbs.get(lemma) if t.pos_ != "ADJ" else None
+        if own and lemma not in lex.verbs and lemma not in ("call", "press"):
+            return Candidate(own, t, [t])
+    found = lexical(t, lex)
+    if found:
+        typ, words, noun = found
+        return Candidate(typ, t, words, [], noun)
+    if t.pos_ in _VERBAL and modes.obligation(t):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in ("we", "i", "you", "us"):
+            return Candidate(
+                "REQUEST", t, [*[c for c in t.children if c.dep_ == "aux"], t], obliged=subj
+            )
+    return None
+
+
+def rank(t: Token, lex: EventLexicon) -> int:
+    """Depth in the parse not counting reporting verbs: the main event is the shallowest."""
+    n = 0
+    cur = t
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_ not in lex.reporting_verbs:
+            n += 1
+    return n
+
+
+def candidates(sent: Span) -> list[Candidate]:
+    """The events of a sentence, main one first; words inside a wrapper are not events again."""
+    lex = event_lexicon()
+    found: list[Candidate] = []
+    for t in sent:
+        if lex.lemma(t) in lex.reporting_verbs and not any(
+            noun_type(o, lex) for o in t.children if o.dep_ == "dobj"
+        ):
+            continue
+        c = candidate_at(t, lex)
+        if c is not None:
+            c.rank = rank(t, lex)
+            found.append(c)
+    taken = {w.i for c in found for w in c.words[1:]} | {w.i for c in found for w in c.inner}
+    kept = [c for c in found if c.token.i not in taken]
+    for c in kept:
+        c.words = sorted({w.i: w for w in c.words}.values(), key=lambda w: w.i)
+    return sorted(kept, key=lambda c: (c.rank, c.token.i))
