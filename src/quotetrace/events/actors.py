@@ -55,7 +55,28 @@ def phrase(token: Token) -> list[Token]:
 
 
 def text_of(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip(" ,;:-–—\"'“”‘’")
+    """The phrase as written, from its first to its last word."""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,;:-–—\"'“”‘’()")
+
+
+# Clauses inside a noun phrase that speak of other things than the actor.
+_CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "parataxis", "appos", "conj"))
+
+
+def deep_code(token: Token) -> tuple[str | None, str | None, str | None]:
+    """A code from anywhere in the phrase's PPs ("a camp for Congolese refugees")."""
+    keep = []
+
+    def walk(t: Token) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ not in _CLAUSES:
+                walk(c)
+
+    walk(token)
+    keep.sort(key=lambda t: t.i)
+    return code_of("".join(t.text_with_ws for t in keep), token.text)
 
 
 def coded(tokens: list[Token], head: Token, *, agentive: bool) -> Actor:
@@ -156,6 +177,10 @@ class ArticleActors:
             known = self.person(token.text)
             if known is not None and known.code:
                 actor = Actor(actor.text, known.code, known.sector)
+        if actor.code is None:
+            code, sector, _ = deep_code(token)
+            if code:
+                actor = Actor(actor.text, code, actor.sector or sector)
         if actor.code is None:
             for c in token.children:
                 if c.dep_ == "appos":

@@ -89,7 +89,10 @@ def _subject(t: Token) -> Token | None:
 
 
 def target_tokens(c: Candidate, passive: bool) -> list[Token]:
-    """Tokens that may name the targets, best first."""
+    """Tokens that may name the targets, best first: objects, the event noun's PPs, the verbs'
+    PPs (in the type's order of prepositions), then reported and purpose clauses."""
+    lex = event_lexicon()
+    preps = lex.target_preps.get(c.type, lex.target_preps["default"])
     out: list[Token] = []
     if c.obliged is not None:
         out.append(c.obliged)
@@ -97,34 +100,62 @@ def target_tokens(c: Candidate, passive: bool) -> list[Token]:
     for w in words:
         if passive or w != c.token:
             out.extend(ch for ch in w.children if ch.dep_ == "nsubjpass")
-        for ch in w.children:
-            if ch.dep_ in ("dobj", "dative", "iobj", "oprd"):
-                if c.noun is not None and ch == c.noun:
-                    continue
-                out.append(ch)
-        for prep in _TARGET_PREPS:
-            for ch in w.children:
-                if ch.dep_ in ("prep", "dative") and ch.lower_ == prep:
-                    out.extend(g for g in ch.children if g.dep_ == "pobj")
+        out.extend(
+            ch
+            for ch in w.children
+            if ch.dep_ in ("dobj", "dative", "iobj", "oprd")
+            and not (c.noun is not None and ch == c.noun)
+        )
+    if c.noun is not None:
+        out.extend(_inside(c.noun, preps))
+    for w in words:
+        out.extend(_prep_objects(w, preps))
+    for w in words:
         for ch in w.children:
             if ch.dep_ == "ccomp":
                 out.extend(g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass"))
-    if c.noun is not None:
-        out.extend(_noun_targets(c.noun))
+    for w in [*words, *(ch for ch in c.token.children if ch.dep_ == "conj")]:
+        for ch in w.children:
+            if (
+                ch.dep_ in ("advcl", "xcomp", "conj")
+                and ch.pos_ in ("VERB", "AUX")
+                and ch not in words
+            ):
+                out.extend(g for g in ch.children if g.dep_ in ("dobj", "dative"))
+                out.extend(_prep_objects(ch, preps))
     for t in list(out):
-        if t.dep_ in ("dobj", "pobj"):
-            out.extend(_noun_targets(t))
+        if t.dep_ in ("dobj", "pobj", "nsubjpass", "dative"):
+            out.extend(_inside(t, preps))
+    return [t for t in out if t.ent_type_ not in _NOT_ACTORS and t.dep_ != "npadvmod"]
+
+
+_NOT_ACTORS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"))
+
+
+def _prep_objects(w: Token, preps: list[str]) -> list[Token]:
+    out = []
+    for prep in preps:
+        for ch in w.children:
+            if ch.dep_ in ("prep", "dative", "agent") and ch.lower_ == prep:
+                out.extend(g for g in ch.children if g.dep_ in ("pobj", "pcomp"))
     return out
 
 
-def _noun_targets(n: Token, depth: int = 0) -> list[Token]:
-    out = []
-    for prep in _TARGET_PREPS:
-        for ch in n.children:
-            if ch.dep_ == "prep" and ch.lower_ == prep:
-                for g in ch.children:
-                    if g.dep_ == "pobj":
-                        out.append(g)
-                        if depth < 1:
-                            out.extend(_noun_targets(g, depth + 1))
+def _inside(n: Token, preps: list[str], depth: int = 0) -> list[Token]:
+    """Who a noun names inside it: its possessor, its "by" agent, a national modifier, the
+    objects of its PPs and the subject of its clause ("demands that the government ...")."""
+    out = [c for c in n.children if c.dep_ == "poss"]
+    out.extend(_prep_objects(n, ["by"]))
+    out.extend(
+        c
+        for c in n.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    )
+    for g in _prep_objects(n, preps):
+        out.append(g)
+        if depth < 1:
+            out.extend(_inside(g, preps, depth + 1))
+    for cl in n.children:
+        if cl.dep_ in ("acl", "ccomp", "relcl"):
+            out.extend(g for g in cl.children if g.dep_ in ("nsubj", "dobj"))
     return out

@@ -47,6 +47,7 @@ class EventLexicon:
     negators: frozenset[str]
     negative_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    target_preps: dict[str, list[str]]
     known_verbs: frozenset[str]  # every verb lemma some table names, to repair bad lemmas
 
     def lemma(self, token: Token) -> str:
@@ -88,6 +89,7 @@ def event_lexicon() -> EventLexicon:
     known |= sets["reporting_verbs"]
     return EventLexicon(
         known_verbs=frozenset(known),
+        target_preps=raw["target_preps"],
         quad=raw["quad"],
         verbs=raw["verbs"],
         phrasal=raw["phrasal"],

@@ -94,7 +94,7 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
     for o in objects:
         key = f"{lemma} {o.lemma_.lower()}"
         if key in lex.verb_object:
-            return lex.verb_object[key], [t, o], None
+            return lex.verb_object[key], [t, o], o
     for c in children:
         if c.dep_ in ("prt", "prep"):
             key = f"{lemma} {c.lower_}"
@@ -148,6 +148,10 @@ def _compose(wrapper_type: str | None, inner: str | None, aspect: bool) -> str |
 def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | None:
     """The event at ``t``, wrappers composed with what they wrap."""
     lemma = lex.lemma(t)
+    obliged = _obliged(t)
+    if obliged is not None:
+        words = [*[c for c in t.children if c.dep_ == "aux"], t]
+        return Candidate("REQUEST", t, words, [*_complements(t)], obliged=obliged)
     is_wrapper = (
         t.pos_ in _VERBAL and (lemma in lex.intention_verbs or lemma in lex.aspect_verbs)
     ) or (t.pos_ == "ADJ" and lemma in lex.willingness_adjectives)
@@ -157,7 +161,7 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
             own = lex.intention_verbs.get(lemma) if t.pos_ != "ADJ" else None
             typ = _compose(own, inner.type if inner else None, lemma in lex.aspect_verbs)
             if typ:
-                inner_words = [inner.token, *inner.inner] if inner else []
+                inner_words = [inner.token, *inner.inner] if inner else [comp]
                 words = [t, *(inner.words if inner else [comp])]
                 noun = inner.noun if inner else None
                 return Candidate(typ, t, words, inner_words, noun)
@@ -168,13 +172,17 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
     if found:
         typ, words, noun = found
         return Candidate(typ, t, words, [], noun)
-    if t.pos_ in _VERBAL and modes.obligation(t):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ not in ("we", "i", "you", "us"):
-            return Candidate(
-                "REQUEST", t, [*[c for c in t.children if c.dep_ == "aux"], t], obliged=subj
-            )
     return None
+
+
+def _obliged(t: Token) -> Token | None:
+    """ "China must drop barriers": China, told to do something by someone else."""
+    if t.pos_ not in _VERBAL or not modes.obligation(t):
+        return None
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("we", "i", "you", "us", "there", "it", "this", "that"):
+        return None
+    return subj
 
 
 def rank(t: Token, lex: EventLexicon) -> int:
@@ -201,7 +209,7 @@ def candidates(sent: Span) -> list[Candidate]:
         if c is not None:
             c.rank = rank(t, lex)
             found.append(c)
-    taken = {w.i for c in found for w in c.words[1:]} | {w.i for c in found for w in c.inner}
+    taken = {w.i for c in found for w in [*c.words, *c.inner] if w.i != c.token.i}
     kept = [c for c in found if c.token.i not in taken]
     for c in kept:
         c.words = sorted({w.i: w for w in c.words}.values(), key=lambda w: w.i)
