@@ -61,12 +61,17 @@ def _type(cand: Candidate, negated: bool) -> str:
 def _source(cand: Candidate, sent: Span, actors: ArticleActors, index: int | None) -> Actor | None:
     if cand.obliged is not None:
         return _sentence_speaker(sent, actors, index)
-    token, _ = source_token(cand)
+    token, passive = source_token(cand)
     actor = actors.actor(token, agentive=True) if token is not None else None
-    if index is not None and (actor is None or actor.code is None):
+    if index is None:
+        return actor
+    # In a statement, "we" and a clause without a subject ("there will be no more ...",
+    # an imperative) speak for the speaker; a nominal event without an agent does not.
+    first_person = token is not None and token.lower_ in ("we", "i", "us", "our", "my")
+    subjectless = token is None and not passive and cand.noun != cand.token
+    if first_person or subjectless:
         spoke = actors.speaker(actors.statements[index])
-        first_person = token is None or token.lower_ in ("we", "i", "us", "our")
-        if spoke is not None and (first_person or actor is None):
+        if spoke is not None:
             return spoke
     return actor
 

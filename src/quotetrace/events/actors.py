@@ -46,6 +46,8 @@ def phrase(token: Token) -> list[Token]:
     """The tokens that name the actor headed by ``token`` (no clauses, no other PPs)."""
     out = [token]
     for c in token.children:
+        if c.sent.start != token.sent.start:
+            continue  # a bad parse may reach into another sentence
         if c.dep_ in _OUTSIDE:
             continue
         if c.dep_ == "prep" and c.lower_ not in _NAME_PREPS:

@@ -126,7 +126,11 @@ def target_tokens(c: Candidate, passive: bool) -> list[Token]:
     for t in list(out):
         if t.dep_ in ("dobj", "pobj", "nsubjpass", "dative"):
             out.extend(_inside(t, preps))
-    return [t for t in out if t.ent_type_ not in _NOT_ACTORS and t.dep_ != "npadvmod"]
+    return [
+        t
+        for t in out
+        if t.ent_type_ not in _NOT_ACTORS and t.dep_ != "npadvmod" and t.pos_ not in ("VERB", "AUX")
+    ]
 
 
 _NOT_ACTORS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"))

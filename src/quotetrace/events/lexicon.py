@@ -48,6 +48,8 @@ class EventLexicon:
     negative_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     target_preps: dict[str, list[str]]
+    passive_idioms: frozenset[str]
+    not_events: frozenset[str]
     known_verbs: frozenset[str]  # every verb lemma some table names, to repair bad lemmas
 
     def lemma(self, token: Token) -> str:
@@ -90,6 +92,8 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(
         known_verbs=frozenset(known),
         target_preps=raw["target_preps"],
+        passive_idioms=frozenset(raw["passive_idioms"]),
+        not_events=frozenset(raw["not_events"]),
         quad=raw["quad"],
         verbs=raw["verbs"],
         phrasal=raw["phrasal"],

@@ -12,7 +12,9 @@ from spacy.tokens import Token
 from .lexicon import event_lexicon
 
 # Dependencies through which a governing word still belongs to the trigger's clause.
-_CLAUSE_LINKS = frozenset(("xcomp", "acomp", "aux", "auxpass", "dobj", "attr", "pobj", "prep"))
+_CLAUSE_LINKS = frozenset(
+    ("xcomp", "acomp", "aux", "auxpass", "dobj", "attr", "pobj", "prep", "acl")
+)  # "acl": "we are not the ones refusing to negotiate" negates the refusing
 
 
 def chain(token: Token) -> list[Token]:
@@ -40,10 +42,24 @@ def negated(token: Token) -> bool:
     return any(c.lower_ == "no" or any(g.lower_ == "no" for g in c.lefts) for c in token.lefts)
 
 
+def governors(token: Token) -> list[Token]:
+    """The trigger and every word above it up to the reporting verb: a condition on any of
+    them ("when they come, we will look at what they offer") bears on the trigger."""
+    lex = event_lexicon()
+    out = [token]
+    cur = token
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_ in lex.reporting_verbs:
+            break
+        out.append(cur)
+    return out
+
+
 def hypothetical(token: Token) -> bool:
     """A condition, a proposal or a conditional modal over the trigger's clause."""
     lex = event_lexicon()
-    for t in chain(token):
+    for t in governors(token):
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in lex.condition_marks:
                 return True  # the trigger is inside "if ...", "when the EU understands ..."

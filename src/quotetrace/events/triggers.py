@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from . import modes
 from .lexicon import COOPERATION, MATERIAL_CONFLICT, EventLexicon, event_lexicon
+from .tables import tables
 
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "nsubjpass"))
 _VERBAL = frozenset(("VERB", "AUX"))
@@ -90,9 +91,14 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
     if t.pos_ not in _VERBAL:
         return None
     children = list(t.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if lemma in lex.passive_idioms and passive and not any(c.dep_ == "agent" for c in children):
+        return None
     objects = _objects(t)
     for o in objects:
         key = f"{lemma} {o.lemma_.lower()}"
+        if key in lex.not_events:
+            return None
         if key in lex.verb_object:
             return lex.verb_object[key], [t, o], o
     for c in children:
@@ -122,7 +128,7 @@ def _complements(t: Token) -> list[Token]:
     """The event complements of a wrapper: "to negotiate", "to negotiating", and their conjuncts."""
     out = [c for c in t.children if c.dep_ == "xcomp"]
     for p in t.children:
-        if p.dep_ == "prep" and p.lower_ in ("to", "for", "on"):
+        if p.dep_ == "prep" and p.lower_ in ("to", "for", "on", "of"):
             out.extend(c for c in p.children if c.dep_ in ("pcomp", "pobj"))
     for c in list(out):
         out.extend(g for g in c.children if g.dep_ == "conj")
@@ -134,7 +140,7 @@ def _compose(wrapper_type: str | None, inner: str | None, aspect: bool) -> str |
     a THREATEN; refusing anything is REJECT; aspect verbs pass the complement through."""
     if aspect:
         return inner
-    if wrapper_type in ("THREATEN", "REJECT", "REQUEST"):
+    if wrapper_type in ("THREATEN", "REJECT", "REQUEST", "ACCUSE"):
         return wrapper_type
     if inner in MATERIAL_CONFLICT:
         return "THREATEN"
@@ -182,7 +188,10 @@ def _obliged(t: Token) -> Token | None:
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in ("we", "i", "you", "us", "there", "it", "this", "that"):
         return None
-    return subj
+    # only an actor can be told to do something ("this question should be forwarded" is not)
+    if subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.lower_ in ("they", "he", "she"):
+        return subj
+    return subj if tables().roles.get(subj.lower_) else None
 
 
 def rank(t: Token, lex: EventLexicon) -> int:
