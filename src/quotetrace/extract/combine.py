@@ -16,7 +16,11 @@ from .quotes import Quote, strip_marks
 from .reported import Frame
 
 _WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"[.!?]['\"”’»)]*\s")
+_SENT_END = re.compile(r"(\w*)[.!?]['\"”’»)]*\s")
+# Abbreviations whose period ends no sentence ("Sen.", "H." of "Paul H. Chipok").
+_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "jr", "sr", "st",
+           "prof", "rev", "vs", "no", "u.s", "inc", "corp", "co", "ltd", "jan", "feb", "aug",
+           "sept", "oct", "nov", "dec"}
 _OPENS_SENTENCE = re.compile(r"[.!?:][\"”’»]?\s*[\"“«`']*$")
 
 
@@ -117,7 +121,7 @@ class _Builder:
                 gap = self.text[b : q.start]
                 if "\n" in gap.strip(" \t") and not (frame.colon or frame.content_start is None):
                     continue
-                if _words(gap) <= 6 and not _SENT_END.search(gap) and gap.count("\n") <= 2 \
+                if _words(gap) <= 6 and not _sentence_ends(gap) and gap.count("\n") <= 2 \
                         and _introduces(gap, self.text[q.start : q.end]):
                     best = frame
         return best
@@ -138,6 +142,11 @@ def combine(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> list[Statemen
         if frame is not None:
             b.used.add(i)
             b.emit(q.start, q.end, "direct", _source(doc, frame), 0.85)
+            continue
+        label = _label_before(doc, q)
+        if label is not None:
+            b.used.add(i)
+            b.emit(q.start, q.end, "direct", label, 0.75)
             continue
         prev = _previous(b.out, q.start)
         if prev is not None and _continues(b.text, prev, q):
@@ -163,6 +172,35 @@ def _run_on(b: _Builder) -> None:
         src = Source(after.speaker_mention, after.speaker_span, after.cue)
         b.emit(q.start, q.end, "direct", src, 0.7)
         by_start[q.start] = b.out[-1]
+
+
+_NAME_WORD = r"(?:[A-Z][\w.’'-]*|and|of)"
+_LABEL = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s*:\s*[\"“«`']*$")
+
+
+def _label_before(doc: Doc, q: Quote) -> Source | None:
+    """'- Jeffrey M. Jones: “...”' (digests, live blogs): a name and a colon before a quote."""
+    text = doc.text
+    line = text[text.rfind("\n", 0, q.start) + 1 : q.start]
+    m = _LABEL.search(line)
+    if not m:
+        return None
+    name = re.sub(r"^(?:(?:and|of)\s+)+", "", m.group(1))
+    if not name or len(name.split()) > 6:
+        return None
+    base = q.start - len(line)
+    span = doc.char_span(base + m.end(1) - len(name), base + m.end(1), alignment_mode="expand")
+    if span is None or not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+        return None
+    return Source(span.text, (span.start_char, span.end_char), ":")
+
+
+def _sentence_ends(text: str) -> int:
+    ends = 0
+    for m in _SENT_END.finditer(text):
+        word = m.group(1)
+        ends += not (word.lower() in _ABBREV or (len(word) == 1 and word.isupper()))
+    return ends
 
 
 def _introduces(gap: str, quote: str) -> bool:
@@ -193,4 +231,4 @@ def _continues(text: str, prev: Statement, q: Quote) -> bool:
         return False
     # Only the previous quote's own frame sentence may stand between them.
     inner = gap.strip().strip("\"“”«»'`").strip()
-    return len(_SENT_END.findall(inner + " ")) <= 1
+    return _sentence_ends(inner + " ") <= 1

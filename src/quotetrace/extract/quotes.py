@@ -71,21 +71,35 @@ def _single_quotes(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) ->
     return found
 
 
+def _style(mark: str) -> str:
+    return "straight" if mark in ('"', "''", "``") else "angle" if mark in "«»" else "curly"
+
+
 def _paragraph_quotes(text: str, lo: int, hi: int) -> tuple[list[Quote], int | None]:
     """Closed quotes of one paragraph, and where a quote left open at its end began."""
     found: list[Quote] = []
     open_at: int | None = None
+    style = ""
+    nested: list[str] = []  # styles of quotes open inside the open quote ("... “Law” ...")
     for m in _DOUBLE.finditer(text, lo, hi):
         i, mark = m.start(), m.group()
         role = _role(text, i, mark, lo, hi)
         if open_at is None:
             if role != "close":
-                open_at = m.end()
+                open_at, style, nested = m.end(), _style(mark), []
             continue
+        if _style(mark) != style:
+            if role == "open":
+                nested.append(_style(mark))
+                continue
+            if nested and nested[-1] == _style(mark):
+                nested.pop()
+                continue
+            # a closing mark of another style with nothing nested: a mismatched close (“...")
         if role == "open" and i > open_at:
             # Mismatch: a new quote opens while one is open. End the open one here.
             found.append(Quote(open_at, i, False))
-            open_at = m.end()
+            open_at, nested = m.end(), []
         else:
             found.append(Quote(open_at, i, True))
             open_at = None

@@ -68,8 +68,11 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
 
 
 def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj")
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        # "..., telling the crowd, "Some people ..."": a subject after a participle is the
+        # parser reading into the quote; the participle's speaker is its head's subject
+        if child.dep_ == "nsubj" and not (participle and child.i > verb.i):
             return child
     if depth >= 3:
         return None
