@@ -17,6 +17,7 @@ from . import nlp as nlp_loader
 from .attribute import resolve_speakers
 from .clean import clean
 from .errors import QuotetraceError
+from .events import code_events
 from .extract import find_statements
 from .link import about, entity_kind, roles_in
 from .model import Article, Extraction, Skipped, Source, Statement
@@ -41,7 +42,8 @@ def extraction_of(article: Article, doc: Doc) -> Extraction:
     names = sorted({st.speaker for st in found if st.speaker})
     roles = tuple((n, r) for n in names for r in roles_in(article.body, n))
     kinds = tuple((n, k) for n in names if (k := entity_kind(doc, n)))
-    return Extraction(article, found, roles=roles, kinds=kinds)
+    events = tuple(code_events(article, doc, found))
+    return Extraction(article, found, events=events, roles=roles, kinds=kinds)
 
 
 def clean_sources(
@@ -82,6 +84,10 @@ def extract_articles(
                     yield extraction_of(item, docs[id(item)])
                 except QuotetraceError as exc:
                     yield Skipped(item.uri, f"extraction failed: {exc}")
+                except Exception as exc:  # a bug on one document must not end the whole run
+                    log.exception("extraction failed on %s", item.uri)
+                    yield Skipped(item.uri, f"internal error ({type(exc).__name__}: {exc}); "
+                                  "please report it with this document")
             else:
                 yield Extraction(item, ())
 

@@ -121,4 +121,32 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX statement_shingles_shingle ON statement_shingles(shingle);
         """,
     ),
+    (
+        "0003_events",
+        """
+        -- One row per event and target (an event with no target has one row, target NULL), so
+        -- that source-target relations are a GROUP BY away.
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            statement_id INTEGER REFERENCES statements(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,             -- the event's order in its article
+            type TEXT NOT NULL,
+            quad TEXT NOT NULL,
+            source_text TEXT,
+            source_code TEXT,
+            source_sector TEXT,
+            target_text TEXT,
+            target_code TEXT,
+            target_sector TEXT,
+            negated INTEGER NOT NULL DEFAULT 0,
+            hypothetical INTEGER NOT NULL DEFAULT 0,
+            trigger TEXT,
+            start INTEGER,
+            end INTEGER
+        );
+        CREATE INDEX events_source ON events(source_code, target_code);
+        CREATE INDEX events_article ON events(article_id);
+        """,
+    ),
 )

@@ -13,6 +13,7 @@ from ..errors import StoreError
 from ..link.about import normalise
 from ..model import Extraction, Skipped, Statement
 from . import clusters as cluster_store
+from . import events as event_store
 from . import speakers as speaker_store
 from .migrations import MIGRATIONS
 
@@ -132,6 +133,7 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO name_kinds (name, kind, article_id) VALUES (?, ?, ?)",
                 [(n, k, a.id) for n, k in ex.kinds])
             cluster_store.assign(self.db, [i for i in ids if i is not None])
+            event_store.add_events(self.db, a.id, ex.events, [i or 0 for i in ids])
         return True
 
     def _speaker_id(self, st: Statement) -> int | None:
@@ -161,6 +163,9 @@ class SQLiteStore:
 
     def speaker_profile(self, speaker_id: int) -> dict[str, object]:
         return speaker_store.profile(self.db, speaker_id)
+
+    def relations(self, filters: event_store.RelationFilters) -> list[dict[str, object]]:
+        return event_store.relations(self.db, filters)
 
     def cluster(self, cluster_id: int) -> cluster_store.ClusterRow | None:
         return cluster_store.cluster(self.db, cluster_id)

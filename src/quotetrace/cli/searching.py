@@ -1,129 +1,26 @@
-"""The command-line tool: a thin layer that parses options, calls the library, formats output."""
+"""Commands that read the store: quotes, statements, speakers, speaker."""
 
 from __future__ import annotations
 
 import csv
 import json
-import logging
 import sys
-from collections.abc import Iterator
 from dataclasses import asdict
-from typing import IO
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import pipeline
-from .errors import QuotetraceError
-from .export import extraction_record
-from .model import KINDS, Extraction, Skipped
-from .options import Options
-from .report import RunSummary
-from .store import Filters, StatementRow, open_store
-
-err = Console(stderr=True)
-
-
-def _options(max_bytes: int | None, model: str | None) -> Options:
-    kw: dict[str, object] = {}
-    if max_bytes:
-        kw["max_bytes"] = max_bytes
-    if model:
-        kw["model"] = model
-    return Options(**kw)  # type: ignore[arg-type]
-
-
-_paths = click.argument("paths", nargs=-1, required=True)
-_max_bytes = click.option("--max-bytes", type=int, default=None,
-                          help="Skip single files larger than this (default 64 MiB).")
-_model = click.option("--model", default=None, help="spaCy model to load instead of the default.")
-_db = click.option("--db", "db", default=None, envvar="QUOTETRACE_DB",
-                   help="SQLite file (default: quotetrace.db in the user data directory; "
-                   "or $QUOTETRACE_DB).")
-
-
-@click.group()
-@click.version_option(package_name="quotetrace")
-@click.option("-v", "--verbose", is_flag=True, help="Log what each stage decides.")
-def main(verbose: bool) -> None:
-    """quotetrace: who said what, when, about whom, and how each outlet reported it."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
-
-
-def _with_progress(items: Iterator[Extraction | Skipped], label: str) -> Iterator[
-        Extraction | Skipped]:
-    progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn(
-        "{task.completed} documents"), TimeElapsedColumn(), console=err, transient=True,
-        disable=not err.is_terminal)
-    with progress:
-        task = progress.add_task(label, total=None)
-        for item in items:
-            progress.advance(task)
-            yield item
-
-
-def _finish(summary: RunSummary) -> None:
-    for s in summary.skipped:
-        err.print(f"skipped {s.uri}: {s.reason}", style="yellow", highlight=False, markup=False)
-    for line in summary.lines():
-        err.print(line, highlight=False, markup=False)
-    if summary.read == 0:
-        raise SystemExit(1)
-
-
-@main.command()
-@_paths
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write JSONL here (default: standard output).")
-@_max_bytes
-@_model
-def extract(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
-            model: str | None) -> None:
-    """Extract statements from PATHS (files, folders, - for stdin) as JSONL, one article a line."""
-    summary = RunSummary()
-    for item in _with_progress(pipeline.run(paths, _options(max_bytes, model)), "extracting"):
-        summary.count(item)
-        if isinstance(item, Extraction):
-            output.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
-    output.flush()
-    _finish(summary)
-
-
-@main.command()
-@_paths
-@_db
-@_max_bytes
-@_model
-def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int | None,
-           model: str | None) -> None:
-    """Extract statements from PATHS and store them; an article already stored is kept once."""
-    summary = RunSummary()
-    try:
-        with open_store(db) as store:
-            for item in _with_progress(pipeline.run(paths, _options(max_bytes, model)),
-                                       "ingesting"):
-                summary.count(item)
-                if isinstance(item, Skipped):
-                    store.record_failure(item)
-                elif store.add(item):
-                    summary.new += 1
-                else:
-                    summary.duplicate += 1
-            store.relink()
-            err.print(f"store {store.path}: " + ", ".join(
-                f"{k} {v}" for k, v in store.counts().items()), highlight=False)
-    except QuotetraceError as exc:
-        raise click.ClickException(str(exc)) from exc
-    _finish(summary)
+from ..errors import QuotetraceError
+from ..model import KINDS
+from ..store import Filters, StatementRow
+from .common import db_option, fmt_option, main, store_at
 
 
 @main.command()
 @click.argument("query", required=False)
-@_db
+@db_option
 @click.option("--speaker", help="Speaker name or alias contains this (case-insensitive).")
 @click.option("--outlet", help="Outlet name contains this.")
 @click.option("--since", help="Published on or after this date (YYYY[-MM[-DD]]).")
@@ -140,7 +37,7 @@ def quotes(query: str | None, db: str | None, speaker: str | None, outlet: str |
     filters = Filters(speaker=speaker, outlet=outlet, since=since, until=until, kind=kind,
                       about=about, limit=limit)
     try:
-        with open_store(db) as store:
+        with store_at(db) as store:
             rows = store.search(query, filters)
     except QuotetraceError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -175,41 +72,16 @@ def print_table(rows: list[StatementRow], console: Console) -> None:
     console.print(f"{len(rows)} statement(s)", highlight=False)
 
 
-@main.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--min-attributed-f1", type=float, default=None,
-              help="Exit with status 1 when attributed F1 is below this.")
-@_model
-def evaluate(gold: str, paths: tuple[str, ...], as_json: bool, min_attributed_f1: float | None,
-             model: str | None) -> None:
-    """Run extraction on PATHS and score it against GOLD (the quote-gold/1 format)."""
-    from .evaluate import evaluate_paths, format_report
-
-    try:
-        result = evaluate_paths(gold, paths, _options(None, model))
-    except (QuotetraceError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(result, indent=1) if as_json else format_report(result))
-    if min_attributed_f1 is not None and result["attributed_f1"] < min_attributed_f1:
-        raise SystemExit(1)
-
-
-_fmt = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-                    show_default=True)
-
-
 @main.group(invoke_without_command=True)
-@_db
-@_fmt
+@db_option
+@fmt_option
 @click.pass_context
 def speakers(ctx: click.Context, db: str | None, fmt: str) -> None:
     """List speakers (one a real person or organisation, under every spelling); merge or split."""
     ctx.obj = db
     if ctx.invoked_subcommand:
         return
-    with _store(db) as store:
+    with store_at(db) as store:
         rows = store.speakers()
     if fmt == "jsonl":
         for r in rows:
@@ -232,7 +104,7 @@ def speakers(ctx: click.Context, db: str | None, fmt: str) -> None:
 @click.pass_obj
 def speakers_merge(db: str | None, a: str, b: str) -> None:
     """Make names A and B one speaker; later ingests keep them together."""
-    with _store(db) as store:
+    with store_at(db) as store:
         store.merge_speakers(a, b)
         merged = store.speakers(a)
     click.echo(f"merged: {merged[0].name} ({', '.join(merged[0].aliases)})" if merged else
@@ -244,18 +116,18 @@ def speakers_merge(db: str | None, a: str, b: str) -> None:
 @click.pass_obj
 def speakers_split(db: str | None, name: str) -> None:
     """Make NAME a speaker of its own, apart from any automatic merge; later ingests respect it."""
-    with _store(db) as store:
+    with store_at(db) as store:
         store.split_speaker(name)
     click.echo(f"split: {name} is now a speaker of its own")
 
 
 @main.command()
 @click.argument("name")
-@_db
-@_fmt
+@db_option
+@fmt_option
 def speaker(name: str, db: str | None, fmt: str) -> None:
     """One speaker: aliases and why, roles, statements by month and by what they are about."""
-    with _store(db) as store:
+    with store_at(db) as store:
         found = store.speakers(name)
         if not found:
             raise click.ClickException(f"no speaker whose name or alias contains {name!r}")
@@ -283,15 +155,15 @@ def speaker(name: str, db: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("query", required=False)
-@_db
+@db_option
 @click.option("--speaker", help="Speaker name or alias contains this.")
 @click.option("--about", help="Only statements that mention this entity.")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
-@_fmt
+@fmt_option
 def statements(query: str | None, db: str | None, speaker: str | None, about: str | None,
                limit: int, fmt: str) -> None:
     """Utterances with every outlet that carried them: first seen first, wording differences."""
-    with _store(db) as store:
+    with store_at(db) as store:
         rows = store.search(query, Filters(speaker=speaker, about=about, limit=100_000))
         seen: dict[int, None] = {}
         for r in rows:
@@ -315,8 +187,3 @@ def statements(query: str | None, db: str | None, speaker: str | None, about: st
                           highlight=False, markup=False)
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
-    try:
-        return open_store(db)
-    except QuotetraceError as exc:
-        raise click.ClickException(str(exc)) from exc

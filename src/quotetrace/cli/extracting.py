@@ -1,0 +1,113 @@
+"""Commands that run the pipeline: extract, ingest, evaluate, code."""
+
+from __future__ import annotations
+
+import json
+from typing import IO
+
+import click
+
+from .. import pipeline
+from ..errors import QuotetraceError
+from ..export import events_record, extraction_record
+from ..model import Extraction, Skipped
+from ..report import RunSummary
+from .common import (
+    db_option,
+    err,
+    finish,
+    main,
+    max_bytes_option,
+    model_option,
+    options_from,
+    paths_arg,
+    store_at,
+    with_progress,
+)
+
+
+@main.command()
+@paths_arg
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write JSONL here (default: standard output).")
+@max_bytes_option
+@model_option
+def extract(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
+            model: str | None) -> None:
+    """Extract statements from PATHS (files, folders, - for stdin) as JSONL, one article a line."""
+    summary = RunSummary()
+    for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)), "extracting"):
+        summary.count(item)
+        if isinstance(item, Extraction):
+            output.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
+    output.flush()
+    finish(summary)
+
+
+@main.command()
+@paths_arg
+@db_option
+@max_bytes_option
+@model_option
+def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int | None,
+           model: str | None) -> None:
+    """Extract statements from PATHS and store them; an article already stored is kept once."""
+    summary = RunSummary()
+    try:
+        with store_at(db) as store:
+            for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)),
+                                       "ingesting"):
+                summary.count(item)
+                if isinstance(item, Skipped):
+                    store.record_failure(item)
+                elif store.add(item):
+                    summary.new += 1
+                else:
+                    summary.duplicate += 1
+            store.relink()
+            err.print(f"store {store.path}: " + ", ".join(
+                f"{k} {v}" for k, v in store.counts().items()), highlight=False)
+    except QuotetraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finish(summary)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--min-attributed-f1", type=float, default=None,
+              help="Exit with status 1 when attributed F1 is below this.")
+@model_option
+def evaluate(gold: str, paths: tuple[str, ...], as_json: bool, min_attributed_f1: float | None,
+             model: str | None) -> None:
+    """Run extraction on PATHS and score it against GOLD (the quote-gold/1 format)."""
+    from .evaluate import evaluate_paths, format_report
+
+    try:
+        result = evaluate_paths(gold, paths, options_from(None, model))
+    except (QuotetraceError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(result, indent=1) if as_json else format_report(result))
+    if min_attributed_f1 is not None and result["attributed_f1"] < min_attributed_f1:
+        raise SystemExit(1)
+
+
+
+
+@main.command()
+@paths_arg
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write JSONL here (default: standard output).")
+@max_bytes_option
+@model_option
+def code(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
+         model: str | None) -> None:
+    """PLOVER events of PATHS as JSONL: {"id", "events": [...]} a document, main event first."""
+    summary = RunSummary()
+    for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)), "coding"):
+        summary.count(item)
+        if isinstance(item, Extraction):
+            output.write(json.dumps(events_record(item), ensure_ascii=False) + "\n")
+    output.flush()
+    finish(summary)
