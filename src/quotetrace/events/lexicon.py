@@ -49,6 +49,8 @@ class EventLexicon:
     reporting_verbs: frozenset[str]
     target_preps: dict[str, list[str]]
     passive_idioms: frozenset[str]
+    partitive_nouns: frozenset[str]
+    joint_adverbs: frozenset[str]
     not_events: frozenset[str]
     known_verbs: frozenset[str]  # every verb lemma some table names, to repair bad lemmas
 
@@ -93,6 +95,8 @@ def event_lexicon() -> EventLexicon:
         known_verbs=frozenset(known),
         target_preps=raw["target_preps"],
         passive_idioms=frozenset(raw["passive_idioms"]),
+        partitive_nouns=frozenset(raw["partitive_nouns"]),
+        joint_adverbs=frozenset(raw["joint_adverbs"]),
         not_events=frozenset(raw["not_events"]),
         quad=raw["quad"],
         verbs=raw["verbs"],

@@ -94,14 +94,20 @@ def future(token: Token) -> bool:
     for t in chain(token):
         for c in t.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_markers:
-                if c.lower_ == "would" and any(
-                    a.dep_ == "advcl" and _condition(a) for a in t.children
-                ):
-                    continue  # "would sign if ...": a hypothetical, not a commitment
                 return True
+            if c.dep_ == "aux" and c.lower_ in lex.conditional_modals:
+                return True  # "could close the strait": a conditional threat or offer
         if t.lemma_ == "go" and any(c.dep_ == "xcomp" for c in t.children) and t.tag_ == "VBG":
             return True
     return False
+
+
+def in_condition(token: Token) -> bool:
+    """The trigger sits inside a condition clause ("if attacked", "unless Israel withdraws")."""
+    for t in chain(token):
+        if t.dep_ == "advcl" and _condition(t):
+            return True
+    return token.dep_ == "advcl" and _condition(token)
 
 
 def obligation(token: Token) -> bool:

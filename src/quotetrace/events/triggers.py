@@ -33,20 +33,30 @@ class Candidate:
 
 
 def noun_type(n: Token, lex: EventLexicon) -> str | None:
-    """The event type of a noun, its modifiers deciding for ambiguous ones ("air strike")."""
+    """The event type of a noun, its modifiers deciding for ambiguous ones ("air strike",
+    "joint exercises"); a partitive head stands for its complement ("a round of talks")."""
+    lemma = n.lemma_.lower()
     mods = [c.lemma_.lower() for c in n.children if c.dep_ in ("amod", "compound", "nmod")]
-    table = lex.noun_modifiers.get(n.lemma_.lower())
+    if lemma in lex.partitive_nouns:
+        for p in n.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    if g.dep_ == "pobj" and (typ := noun_type(g, lex)):
+                        return typ
+    joint = any(m in lex.cooperative_modifiers for m in mods)
+    if (
+        joint
+        and lemma in lex.nouns
+        and (lex.nouns[lemma] in COOPERATION or lemma in lex.needs_modifier)
+    ):
+        return "COOPERATE"  # "joint exercises", "joint patrols": cooperation first
+    table = lex.noun_modifiers.get(lemma)
     if table:
         for m in mods:
             if m in table:
                 return table[m]
-    lemma = n.lemma_.lower()
     if lemma in lex.nouns:
         if lemma not in lex.needs_modifier:
-            return lex.nouns[lemma]
-        if any(m in lex.cooperative_modifiers for m in mods):
-            return "COOPERATE" if lex.nouns[lemma] in COOPERATION else lex.nouns[lemma]
-        if any(m in (lex.noun_modifiers.get(lemma) or {}) for m in mods):
             return lex.nouns[lemma]
         return None
     # "mediation efforts", "aid deliveries": the event is in the compound
@@ -121,15 +131,23 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
             typ = noun_type(o, lex)
             if typ:
                 return typ, [t, o], o
+    joint = [c for c in children if c.dep_ == "advmod" and c.lower_ in lex.joint_adverbs]
+    if joint:
+        return "COOPERATE", [joint[0], t], None  # "jointly dismantled a smuggling ring"
     return None
 
 
 def _complements(t: Token) -> list[Token]:
     """The event complements of a wrapper: "to negotiate", "to negotiating", and their conjuncts."""
+    lex = event_lexicon()
     out = [c for c in t.children if c.dep_ == "xcomp"]
     for p in t.children:
         if p.dep_ == "prep" and p.lower_ in ("to", "for", "on", "of"):
-            out.extend(c for c in p.children if c.dep_ in ("pcomp", "pobj"))
+            out.extend(
+                c
+                for c in p.children
+                if c.dep_ == "pcomp" or (c.dep_ == "pobj" and noun_type(c, lex) is not None)
+            )
     for c in list(out):
         out.extend(g for g in c.children if g.dep_ == "conj")
     return out
@@ -154,6 +172,11 @@ def _compose(wrapper_type: str | None, inner: str | None, aspect: bool) -> str |
 def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | None:
     """The event at ``t``, wrappers composed with what they wrap."""
     lemma = lex.lemma(t)
+    if t.pos_ in _VERBAL:
+        for c in t.children:
+            key = f"{lemma} {c.lower_}"
+            if c.dep_ == "prt" and key in lex.phrasal:
+                return Candidate(lex.phrasal[key], t, [t, c])  # "called up reservists"
     obliged = _obliged(t)
     if obliged is not None:
         words = [*[c for c in t.children if c.dep_ == "aux"], t]
@@ -210,13 +233,16 @@ def candidates(sent: Span) -> list[Candidate]:
     lex = event_lexicon()
     found: list[Candidate] = []
     for t in sent:
+        if t.dep_ in ("amod", "compound"):
+            continue  # "its disputed border": a participle describing a thing
         if lex.lemma(t) in lex.reporting_verbs and not any(
             noun_type(o, lex) for o in t.children if o.dep_ == "dobj"
         ):
             continue
         c = candidate_at(t, lex)
         if c is not None:
-            c.rank = rank(t, lex)
+            # an event inside a condition ("if attacked") is never the sentence's main one
+            c.rank = rank(t, lex) + (3 if modes.in_condition(t) else 0)
             found.append(c)
     taken = {w.i for c in found for w in [*c.words, *c.inner] if w.i != c.token.i}
     kept = [c for c in found if c.token.i not in taken]
