@@ -95,3 +95,32 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> No
 
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('NATO\'s "summit" OR -x') == '"NATO" "s" "summit" "OR" "x"'
+
+
+def test_events_stored_and_aggregated_into_relations(tmp_path: Path) -> None:
+    from quotetrace.model import Actor, Event
+    from quotetrace.store.events import RelationFilters
+
+    nor, est, eu = Actor("Norland", "NOR", "GOV"), Actor("Estmark", "EST"), Actor("the EU", "IGO")
+    events = (
+        Event("AGREE", "verbal cooperation", nor, (est,), statement=0),
+        Event("ACCUSE", "verbal conflict", nor, (est, eu), statement=0),
+        Event("COOPERATE", "material cooperation", nor, (eu,), negated=True),
+        Event("ASSAULT", "material conflict", est, (nor,)),
+    )
+    with open_store(tmp_path / "e.db") as s:
+        s.add(Extraction(_article("m1", "Wire", "2024-03-05", "b1"),
+                         (_st("We agree.", "Amara Velde", "Velde"),), events))
+        s.add(Extraction(_article("m2", "Wire", None, "b2"), (), events[:1]))
+        rows = s.relations(RelationFilters(source="NOR"))
+        assert {(r["period"], r["target"], r["event"], r["count"]) for r in rows} == {
+            ("2024-03", "EST", "AGREE", 1), ("2024-03", "EST", "ACCUSE", 1),
+            ("2024-03", "European Union", "ACCUSE", 1),
+            ("2024-03", "European Union", "COOPERATE", 1), ("undated", "EST", "AGREE", 1)}
+        by_pair = {(r["period"], r["target"]): r["balance"] for r in rows}
+        assert by_pair[("2024-03", "EST")] == 0.0  # one cooperation, one conflict
+        assert by_pair[("2024-03", "European Union")] == -1.0  # the negated one does not count
+        assert [r["target"] for r in s.relations(RelationFilters(target="EU"))] == [
+            "European Union", "European Union"]
+        assert {r["period"] for r in s.relations(RelationFilters(since="2024-01"))} == {"2024-03"}
+        assert s.relations(RelationFilters(by="year", source="Estmark"))[0]["period"] == "2024"

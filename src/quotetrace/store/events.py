@@ -7,8 +7,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Event
+from ..link.about import normalise
+from ..model import Actor, Event
 
+# Codes that name a kind of actor rather than one actor (CAMEO/PLOVER group codes): relations
+# key such actors by their canonical name instead ("European Union", not "IGO").
+GENERIC_CODES = frozenset({"IGO", "NGO", "MNC", "UNK", "GOV", "MIL", "OPP", "REB", "CVL"})
 COOPERATION = ("verbal cooperation", "material cooperation")
 CONFLICT = ("verbal conflict", "material conflict")
 
@@ -21,16 +25,39 @@ def add_events(db: sqlite3.Connection, article_id: str, events: Sequence[Event],
             ev.statement < len(statement_ids) else None
         src = ev.source
         for tgt in ev.targets or (None,):
-            rows.append((article_id, sid, seq, ev.type, ev.quad,
+            rows.append((article_id, sid, seq, ev.type, ev.quad, actor_key(src),
                          src.text if src else None, src.code if src else None,
-                         src.sector if src else None,
+                         src.sector if src else None, actor_key(tgt),
                          tgt.text if tgt else None, tgt.code if tgt else None,
                          tgt.sector if tgt else None,
                          int(ev.negated), int(ev.hypothetical), ev.trigger, ev.start, ev.end))
     db.executemany(
-        "INSERT INTO events (article_id, statement_id, seq, type, quad, source_text, source_code,"
-        " source_sector, target_text, target_code, target_sector, negated, hypothetical, trigger,"
-        " start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        "INSERT INTO events (article_id, statement_id, seq, type, quad, source_key, source_text,"
+        " source_code, source_sector, target_key, target_text, target_code, target_sector,"
+        " negated, hypothetical, trigger, start, end)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+def actor_key(actor: Actor | None) -> str | None:
+    """How relations name an actor: its code, or its canonical name when the code is generic."""
+    if actor is None:
+        return None
+    if actor.code and actor.code.upper() not in GENERIC_CODES:
+        return actor.code.upper()
+    return normalise(actor.text)
+
+
+def _keys_for(value: str) -> list[str]:
+    """What a user's actor may be stored as: the words given, their canonical name, and the
+    country code where the words name a country ('Russia' -> RUS)."""
+    keys = {value, normalise(value)}
+    try:
+        import pycountry
+
+        keys.add(pycountry.countries.lookup(normalise(value)).alpha_3)
+    except LookupError:
+        pass
+    return sorted(keys)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,8 +72,10 @@ class RelationFilters:
 
 
 def _actor(side: str, value: str) -> tuple[str, list[str]]:
-    return (f"(e.{side}_code = ? COLLATE NOCASE OR e.{side}_text LIKE ?)",
-            [value, f"%{value}%"])
+    keys = _keys_for(value)
+    marks = ",".join("?" * len(keys))
+    return (f"(e.{side}_key COLLATE NOCASE IN ({marks}) OR e.{side}_key LIKE ?"
+            f" OR e.{side}_text LIKE ?)", [*keys, f"%{value}%", f"%{value}%"])
 
 
 def relations(db: sqlite3.Connection, f: RelationFilters) -> list[dict[str, object]]:
@@ -58,7 +87,10 @@ def relations(db: sqlite3.Connection, f: RelationFilters) -> list[dict[str, obje
     left out of the balance: a refusal to cooperate is not cooperation.
     """
     width = 7 if f.by == "month" else 4
-    where, args = ["a.published IS NOT NULL", "a.published NOT LIKE '--%'"], []
+    # Undated articles (no year) are their own period; a date range leaves them out.
+    where, args = ["1"], []
+    if f.since or f.until:
+        where.append("a.published IS NOT NULL AND a.published NOT LIKE '--%'")
     for side, value in (("source", f.source), ("target", f.target)):
         if value:
             clause, a = _actor(side, value)
@@ -74,9 +106,9 @@ def relations(db: sqlite3.Connection, f: RelationFilters) -> list[dict[str, obje
         where.append("a.published <= ?")
         args.append(f.until + "\uffff")
     sql = (
-        f"SELECT substr(a.published, 1, {width}) AS period,"
-        " coalesce(e.source_code, e.source_text) AS source,"
-        " coalesce(e.target_code, e.target_text) AS target,"
+        "SELECT CASE WHEN a.published IS NULL OR a.published LIKE '--%' THEN 'undated'"
+        f" ELSE substr(a.published, 1, {width}) END AS period,"
+        " e.source_key AS source, e.target_key AS target,"
         " e.type AS event, e.quad, e.negated, e.hypothetical, count(*) AS count"
         " FROM events e JOIN articles a ON a.id = e.article_id WHERE " + " AND ".join(where)
         + " GROUP BY period, source, target, event, e.quad, e.negated, e.hypothetical"

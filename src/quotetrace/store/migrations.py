@@ -133,9 +133,11 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             seq INTEGER NOT NULL,             -- the event's order in its article
             type TEXT NOT NULL,
             quad TEXT NOT NULL,
+            source_key TEXT,                  -- code, or canonical name where the code is generic
             source_text TEXT,
             source_code TEXT,
             source_sector TEXT,
+            target_key TEXT,
             target_text TEXT,
             target_code TEXT,
             target_sector TEXT,
@@ -145,7 +147,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             start INTEGER,
             end INTEGER
         );
-        CREATE INDEX events_source ON events(source_code, target_code);
+        CREATE INDEX events_pair ON events(source_key, target_key);
         CREATE INDEX events_article ON events(article_id);
         """,
     ),
