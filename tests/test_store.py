@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,19 @@ def test_events_stored_and_aggregated_into_relations(tmp_path: Path) -> None:
             "European Union", "European Union"]
         assert {r["period"] for r in s.relations(RelationFilters(since="2024-01"))} == {"2024-03"}
         assert s.relations(RelationFilters(by="year", source="Estmark"))[0]["period"] == "2024"
+
+
+def test_count_statement_article_and_readonly(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert store.count("NATO") == 3 and store.count(None, Filters(speaker="Brekke")) == 2
+    first = store.search("harbour")[0]
+    assert store.statement(first.id) == first
+    art = store.article(first.article_id)
+    assert art is not None and art["title"] == "Title a1" and len(art["statements"]) == 2
+    assert store.article("nope") is None
+    store.db.commit()
+    with open_store(store.path, readonly=True) as ro:
+        assert ro.count() == 5
+        with pytest.raises(sqlite3.OperationalError):
+            ro.db.execute("DELETE FROM statements")
+    with pytest.raises(StoreError, match="no database"):
+        open_store(tmp_path / "absent.db", readonly=True)

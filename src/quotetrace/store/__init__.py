@@ -24,5 +24,7 @@ def default_path() -> Path:
     return user_data_path("quotetrace") / "quotetrace.db"
 
 
-def open_store(path: str | Path | None = None) -> SQLiteStore:
-    return SQLiteStore(Path(path) if path else default_path())
+def open_store(path: str | Path | None = None, *, readonly: bool = False,
+               check_same_thread: bool = True) -> SQLiteStore:
+    return SQLiteStore(Path(path) if path else default_path(), readonly=readonly,
+                       check_same_thread=check_same_thread)

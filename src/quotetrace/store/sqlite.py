@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -48,6 +48,9 @@ class StatementRow:
     title: str | None
     url: str | None
     cluster_id: int | None
+    speaker_id: int | None
+    start: int
+    end: int
 
 
 def fts_query(query: str) -> str:
@@ -55,16 +58,45 @@ def fts_query(query: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(query))
 
 
+# A writer waits this long for another writer's transaction before giving up; readers never
+# wait (WAL), so a search does not see "database is locked" while an ingest runs.
+BUSY_TIMEOUT_MS = 10_000
+
+
 class SQLiteStore:
-    def __init__(self, path: Path) -> None:
+    """The embedded store. ``readonly`` opens an existing file for reading only (the server)."""
+
+    def __init__(self, path: Path, *, readonly: bool = False,
+                 check_same_thread: bool = True) -> None:
         self.path = path
+        self.readonly = readonly
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path)
+            if readonly:
+                if not path.exists():
+                    raise StoreError(f"no database at {path}; ingest some articles first")
+                self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                          check_same_thread=check_same_thread)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(path, check_same_thread=check_same_thread)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open database {path}: {exc}") from exc
         self.db.row_factory = sqlite3.Row
-        self._migrate()
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if readonly:
+            self._check_version()
+        else:
+            self._migrate()
+
+    def _check_version(self) -> None:
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a quotetrace database: {exc}") from exc
+        if version != len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {version}, this quotetrace needs "
+                f"{len(MIGRATIONS)}: run any 'quotetrace ingest --db' on it to upgrade")
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -78,7 +110,8 @@ class SQLiteStore:
         self.close()
 
     def close(self) -> None:
-        self.db.commit()
+        if not self.readonly:
+            self.db.commit()
         self.db.close()
 
     def _migrate(self) -> None:
@@ -178,11 +211,9 @@ class SQLiteStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def search(
-        self, query: str | None = None, filters: Filters | None = None
-    ) -> list[StatementRow]:
-        f = filters or Filters()
-        where, args = [], []
+    def _where(self, query: str | None, f: Filters) -> tuple[str, list[object]]:
+        where: list[str] = []
+        args: list[object] = []
         if query and (match := fts_query(query)):
             where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
             args.append(match)
@@ -209,21 +240,61 @@ class SQLiteStore:
         if f.until:
             where.append("a.published <= ? AND a.published NOT LIKE '--%'")
             args.append(f.until + "\uffff")
+        return (" WHERE " + " AND ".join(where) if where else ""), args
+
+    _FROM = (" FROM statements s JOIN articles a ON a.id = s.article_id"
+             " LEFT JOIN speakers sp ON sp.id = s.speaker_id")
+
+    def search(
+        self, query: str | None = None, filters: Filters | None = None
+    ) -> list[StatementRow]:
+        """Statements matching all words of ``query`` and the filters, newest first."""
+        f = filters or Filters()
+        where, args = self._where(query, f)
         sql = (
             "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
             " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
-            " s.cluster_id"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            " LEFT JOIN speakers sp ON sp.id = s.speaker_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            " s.cluster_id, s.speaker_id, s.start, s.end" + self._FROM + where
             + " ORDER BY a.published IS NULL, a.published DESC, a.doc, s.seq LIMIT ? OFFSET ?"
         )
-        args += [f.limit, f.offset]
         try:
-            rows = self.db.execute(sql, args).fetchall()
+            rows = self.db.execute(sql, [*args, f.limit, f.offset]).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"search failed: {exc}") from exc
         return [StatementRow(**dict(r)) for r in rows]
+
+    def count(self, query: str | None = None, filters: Filters | None = None) -> int:
+        """How many statements ``search`` would find without limit and offset."""
+        where, args = self._where(query, filters or Filters())
+        try:
+            return int(self.db.execute("SELECT count(*)" + self._FROM + where, args).fetchone()[0])
+        except sqlite3.Error as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+
+    def statement(self, statement_id: int) -> StatementRow | None:
+        row = self.db.execute(
+            "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
+            " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
+            " s.cluster_id, s.speaker_id, s.start, s.end" + self._FROM + " WHERE s.id = ?",
+            (statement_id,)).fetchone()
+        return StatementRow(**dict(row)) if row else None
+
+    def article(self, article_id: str) -> dict[str, object] | None:
+        """An article with its metadata, body, removed boilerplate, statements and events."""
+        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["removed"] = json.loads(out["removed"] or "[]")
+        out["statements"] = [
+            asdict(StatementRow(**dict(r))) for r in self.db.execute(
+                "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
+                " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title,"
+                " a.url, s.cluster_id, s.speaker_id, s.start, s.end" + self._FROM
+                + " WHERE s.article_id = ? ORDER BY s.seq", (article_id,))]
+        out["events"] = [dict(r) for r in self.db.execute(
+            "SELECT * FROM events WHERE article_id = ? ORDER BY seq", (article_id,))]
+        return out
 
     def counts(self) -> dict[str, int]:
         one = self.db.execute
