@@ -115,16 +115,34 @@ def _targets(
     return (fallback,) if fallback is not None else ()
 
 
+def _by_sector(cand: Candidate, source: Actor | None, actors: ArticleActors) -> str:
+    """Who acts, or on whom, decides some types ("authorities blocked access" is COERCE)."""
+    lex = event_lexicon()
+    lemma = lex.lemma(cand.token)
+    table = lex.by_subject_sector.get(lemma)
+    if table and not cand.inner and source is not None and source.sector in table:
+        return table[source.sector]
+    table = lex.by_object_sector.get(lemma)
+    if table and not cand.inner:
+        for o in cand.token.children:
+            if o.dep_ == "dobj":
+                found = actors.actor(o)
+                if found is not None and found.sector in table:
+                    return table[found.sector]
+    return cand.type
+
+
 def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
     lex = event_lexicon()
     index = _statement_of(cand, sent, actors)
     words = [cand.token, *cand.inner] + ([cand.noun] if cand.noun is not None else [])
     negated = any(modes.negated(w) for w in words)
     hypothetical = any(modes.hypothetical(w) for w in words)
-    typ = _type(cand, negated)
     src_tok, passive = source_token(cand)
     source = _source(cand, sent, actors, index)
     targets = _targets(cand, passive, source, src_tok, actors)
+    cand.type = _by_sector(cand, source, actors)
+    typ = _type(cand, negated)
     if source is not None and source.code:
         actors.last_source = source
     trigger = " ".join(w.text for w in cand.words)

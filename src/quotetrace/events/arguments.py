@@ -22,10 +22,21 @@ _CLIMB = frozenset(("xcomp", "acomp", "conj", "pcomp", "advcl", "ccomp"))
 
 
 def _agent(t: Token) -> Token | None:
+    """The "by" agent of a passive, when it can be an actor ("by telephone" cannot)."""
     for c in t.children:
         if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if g is not None and _actorish(g):
+                return g
     return None
+
+
+def _actorish(t: Token) -> bool:
+    if t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or t.pos_ in ("PROPN", "PRON"):
+        return True
+    from .tables import tables
+
+    return t.lower_ in tables().roles
 
 
 def _noun_agent(n: Token) -> Token | None:

@@ -50,6 +50,9 @@ class EventLexicon:
     target_preps: dict[str, list[str]]
     passive_idioms: frozenset[str]
     partitive_nouns: frozenset[str]
+    by_subject_sector: dict[str, dict[str, str]]
+    by_object_sector: dict[str, dict[str, str]]
+    movement_verbs: frozenset[str]
     joint_adverbs: frozenset[str]
     not_events: frozenset[str]
     known_verbs: frozenset[str]  # every verb lemma some table names, to repair bad lemmas
@@ -96,6 +99,9 @@ def event_lexicon() -> EventLexicon:
         target_preps=raw["target_preps"],
         passive_idioms=frozenset(raw["passive_idioms"]),
         partitive_nouns=frozenset(raw["partitive_nouns"]),
+        by_subject_sector=raw["by_subject_sector"],
+        by_object_sector=raw["by_object_sector"],
+        movement_verbs=frozenset(raw["movement_verbs"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         not_events=frozenset(raw["not_events"]),
         quad=raw["quad"],

@@ -82,6 +82,8 @@ def tables() -> ActorTables:
         names[name] = Entry(code, None, "country")
     for name, code in raw["demonyms"].items():
         names[name] = Entry(code, None, "demonym")
+        if not name.endswith(("s", "sh", "ch", "ese", "i")) or name.endswith("li"):
+            names.setdefault(name + "s", Entry(code, None, "demonym"))  # "South Koreans"
     for name, code in raw["capitals"].items():
         names.setdefault(name, Entry(code, None, "capital"))
     for name, org in raw["organisations"].items():

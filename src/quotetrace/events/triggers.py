@@ -153,12 +153,14 @@ def _complements(t: Token) -> list[Token]:
     return out
 
 
-def _compose(wrapper_type: str | None, inner: str | None, aspect: bool) -> str | None:
+def _compose(wrapper_type: str | None, inner: str | None, aspect: bool, lemma: str) -> str | None:
     """A wrapper's type given its complement's: commitment to cooperate is AGREE, to use force
     a THREATEN; refusing anything is REJECT; aspect verbs pass the complement through."""
     if aspect:
         return inner
-    if wrapper_type in ("THREATEN", "REJECT", "REQUEST", "ACCUSE"):
+    if wrapper_type in ("THREATEN", "REJECT", "REQUEST", "ACCUSE", "CONCEDE") or (
+        lemma in ("agree", "consent") and inner != "THREATEN"
+    ):  # agreeing to anything, even to freeze one's own programme, is an AGREE
         return wrapper_type
     if inner in MATERIAL_CONFLICT:
         return "THREATEN"
@@ -173,10 +175,18 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
     """The event at ``t``, wrappers composed with what they wrap."""
     lemma = lex.lemma(t)
     if t.pos_ in _VERBAL:
+        for o in _objects(t):
+            key = f"{lemma} {o.lemma_.lower()}"
+            if key in lex.verb_object:
+                return Candidate(lex.verb_object[key], t, [t, o], noun=o)
         for c in t.children:
             key = f"{lemma} {c.lower_}"
-            if c.dep_ == "prt" and key in lex.phrasal:
+            if c.dep_ in ("prt", "advmod") and key in lex.phrasal:
                 return Candidate(lex.phrasal[key], t, [t, c])  # "called up reservists"
+        if lemma in lex.movement_verbs:
+            for o in t.children:
+                if o.dep_ == "dobj" and _military(o):
+                    return Candidate("MOBILIZE", t, [t, o])
     obliged = _obliged(t)
     if obliged is not None:
         words = [*[c for c in t.children if c.dep_ == "aux"], t]
@@ -188,7 +198,7 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
         for comp in _complements(t):
             inner = candidate_at(comp, lex, depth + 1)
             own = lex.intention_verbs.get(lemma) if t.pos_ != "ADJ" else None
-            typ = _compose(own, inner.type if inner else None, lemma in lex.aspect_verbs)
+            typ = _compose(own, inner.type if inner else None, lemma in lex.aspect_verbs, lemma)
             if typ:
                 inner_words = [inner.token, *inner.inner] if inner else [comp]
                 words = [t, *(inner.words if inner else [comp])]
@@ -202,6 +212,13 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
         typ, words, noun = found
         return Candidate(typ, t, words, [], noun)
     return None
+
+
+def _military(o: Token) -> bool:
+    """A military unit as object: "troops", "an aircraft carrier group", "two warships"."""
+    roles = tables().roles
+    words = [o, *(c for c in o.children if c.dep_ in ("compound", "amod"))]
+    return any(roles.get(w.lower_) == "MIL" for w in words)
 
 
 def _obliged(t: Token) -> Token | None:
