@@ -115,6 +115,14 @@ def _targets(
     return (fallback,) if fallback is not None else ()
 
 
+def _conjoined(t: Token) -> bool:
+    """Two parties named together as one subject ("French and Egyptian warships")."""
+    return any(c.dep_ == "conj" for c in t.children) or any(
+        m.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in m.children)
+        for m in t.children
+    )
+
+
 def _by_sector(cand: Candidate, source: Actor | None, actors: ArticleActors) -> str:
     """Who acts, or on whom, decides some types ("authorities blocked access" is COERCE)."""
     lex = event_lexicon()
@@ -142,6 +150,14 @@ def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
     source = _source(cand, sent, actors, index)
     targets = _targets(cand, passive, source, src_tok, actors)
     cand.type = _by_sector(cand, source, actors)
+    if (
+        cand.type == "MOBILIZE"
+        and cand.noun is not None
+        and cand.noun.lemma_.lower() in lex.joint_when_conjoined
+        and src_tok is not None
+        and _conjoined(src_tok)
+    ):
+        cand.type = "COOPERATE"  # "French and Egyptian warships launched war games"
     typ = _type(cand, negated)
     if source is not None and source.code:
         actors.last_source = source

@@ -224,7 +224,8 @@ class ArticleActors:
                     found = self.person(ent.text)
                     return found if found is not None else Actor(ent.text)
             return self.last_source
-        # "it", "they": the nearest earlier subject with a code, else any earlier coded noun
+        # "it", "they": the nearest earlier subject with a code, else any earlier coded noun,
+        # else the nearest earlier subject as written ("Yoruba leaders ... they")
         before = [t for t in sent if t.i < token.i and t.pos_ in ("PROPN", "NOUN")]
         for wanted in (("nsubj", "nsubjpass"), None):
             for t in reversed(before):
@@ -233,6 +234,9 @@ class ArticleActors:
                 found = self.actor(t, agentive=True)
                 if found is not None and found.code:
                     return found
+        for t in reversed(before):
+            if t.dep_ == "nsubj" and (t.lower_ in tables().roles or t.pos_ == "PROPN"):
+                return self.actor(t, agentive=True)
         return self.last_source
 
     def _ents_before(self, token: Token) -> list[Span]:

@@ -53,6 +53,8 @@ class EventLexicon:
     by_subject_sector: dict[str, dict[str, str]]
     by_object_sector: dict[str, dict[str, str]]
     movement_verbs: frozenset[str]
+    joint_when_conjoined: frozenset[str]
+    rejection_predicates: frozenset[str]
     joint_adverbs: frozenset[str]
     not_events: frozenset[str]
     known_verbs: frozenset[str]  # every verb lemma some table names, to repair bad lemmas
@@ -102,6 +104,8 @@ def event_lexicon() -> EventLexicon:
         by_subject_sector=raw["by_subject_sector"],
         by_object_sector=raw["by_object_sector"],
         movement_verbs=frozenset(raw["movement_verbs"]),
+        joint_when_conjoined=frozenset(raw["joint_when_conjoined"]),
+        rejection_predicates=frozenset(raw["rejection_predicates"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         not_events=frozenset(raw["not_events"]),
         quad=raw["quad"],

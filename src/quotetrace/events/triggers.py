@@ -69,7 +69,14 @@ def noun_type(n: Token, lex: EventLexicon) -> str | None:
 
 
 def _objects(t: Token) -> list[Token]:
+    """Objects of a verb, of its prepositions, and what a partitive object stands for."""
+    lex = event_lexicon()
     out = [c for c in t.children if c.dep_ in _OBJECTS]
+    for c in list(out):
+        if c.lemma_.lower() in lex.partitive_nouns:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out.extend(g for g in p.children if g.dep_ == "pobj")
     for p in t.children:
         if p.dep_ in ("prep", "agent", "dative"):
             out.extend(c for c in p.children if c.dep_ == "pobj")
@@ -174,6 +181,14 @@ def _compose(wrapper_type: str | None, inner: str | None, aspect: bool, lemma: s
 def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | None:
     """The event at ``t``, wrappers composed with what they wrap."""
     lemma = lex.lemma(t)
+    obliged = _obliged(t)
+    if obliged is not None:
+        words = [*[c for c in t.children if c.dep_ == "aux"], t]
+        inner = [*_complements(t), *(c for c in t.children if c.dep_ == "acomp")]
+        return Candidate("REQUEST", t, words, inner, obliged=obliged)
+    if t.lemma_ == "be" and _ruled_out(t, lex):
+        subject = [c for c in t.children if c.dep_ in ("csubj", "nsubj")]
+        return Candidate("REJECT", t, [t], subject)
     if t.pos_ in _VERBAL:
         for o in _objects(t):
             key = f"{lemma} {o.lemma_.lower()}"
@@ -187,10 +202,6 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
             for o in t.children:
                 if o.dep_ == "dobj" and _military(o):
                     return Candidate("MOBILIZE", t, [t, o])
-    obliged = _obliged(t)
-    if obliged is not None:
-        words = [*[c for c in t.children if c.dep_ == "aux"], t]
-        return Candidate("REQUEST", t, words, [*_complements(t)], obliged=obliged)
     is_wrapper = (
         t.pos_ in _VERBAL and (lemma in lex.intention_verbs or lemma in lex.aspect_verbs)
     ) or (t.pos_ == "ADJ" and lemma in lex.willingness_adjectives)
@@ -212,6 +223,18 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
         typ, words, noun = found
         return Candidate(typ, t, words, [], noun)
     return None
+
+
+def _ruled_out(t: Token, lex: EventLexicon) -> bool:
+    """ "... is out of the question": the copula's clausal subject is rejected."""
+    if not any(c.dep_ == "csubj" for c in t.children):
+        return False
+    return any(
+        d.lower_ in lex.rejection_predicates
+        for c in t.children
+        if c.lower_ == "out"
+        for d in c.subtree
+    )
 
 
 def _military(o: Token) -> bool:
