@@ -126,6 +126,11 @@ def _left_content(sent: Span, verb: Token, subj: Token | None) -> tuple[int, int
         return None  # "the war, which has continued": a relative clause reports nothing
     first = verb.i if subj is None else min(verb.i, subj.left_edge.i)
     start = _para_start(sent, first)
+    # an aside in brackets or dashes reports only what it encloses
+    for j in range(first - 1, start - 1, -1):
+        if sent.doc[j].text in ("(", "[", "—", "–", ";"):
+            start = j + 1
+            break
     prev = sent.doc[first - 1] if first > start else None
     if prev is None or not (prev.is_punct or prev.is_quote):
         return None
@@ -164,7 +169,10 @@ def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, b
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     right = [c for c in clauses if c.i > verb.i]
     if right:
-        span = _trim(doc, right[0].left_edge.i, _clause_end(verb, right[-1].right_edge.i, lex) + 1)
+        # the clause starts after the frame even when a bad parse hangs earlier words on it
+        after = max(verb.i, subj.i if subj is not None and subj.i > verb.i else verb.i) + 1
+        start = max(right[0].left_edge.i, after)
+        span = _trim(doc, start, _clause_end(verb, right[-1].right_edge.i, lex) + 1)
         return (*span, True) if span else None
     left = _left_content(verb.sent, verb, subj)
     if left and (clauses or verb.dep_ in ("parataxis", "ccomp", "ROOT")):
@@ -180,6 +188,11 @@ def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, b
     tail += [p for p in preps if p.lower_ in lex.object_preps]
     if lemma in lex.hearer:
         if not xcomp:
+            # "thanked him for stepping up", "warned them of a crisis"
+            for p in preps:
+                if p.lower_ in lex.object_preps and p.i > (objs[0].i if objs else verb.i):
+                    span = _trim(doc, p.i + 1, _clause_end(verb, p.right_edge.i, lex) + 1)
+                    return (*span, False) if span else None
             return None
         start = (xcomp if lemma in lex.hearer_only else objs or xcomp)[0].left_edge.i
         span = _trim(doc, start, _clause_end(verb, xcomp[-1].right_edge.i, lex) + 1)

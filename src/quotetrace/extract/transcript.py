@@ -40,6 +40,10 @@ def find_turns(text: str, lex: Lexicon) -> list[Statement]:
     # One "Washington: ..." line is a dateline or a heading; an exchange needs turns.
     if len(labels) < 2 or not (has_interviewer or len(named) >= 2 or len(labels) >= 3):
         return []
+    # A speaker holds over unlabelled paragraphs only in a real exchange (an interviewer, or
+    # two speakers taking turns); elsewhere "Name: ..." lines are captions or digest items.
+    counts = {lab: labels.count(lab) for lab in named}
+    exchange = has_interviewer or sum(n >= 2 for n in counts.values()) >= 2
     out: list[Statement] = []
     current: str | None = None
     for i, lab in labelled:
@@ -49,7 +53,7 @@ def find_turns(text: str, lex: Lexicon) -> list[Statement]:
             m = _LABEL.match(para)
             assert m is not None
             start += m.end()
-        elif current is None:
+        elif current is None or not exchange:
             continue
         elif not _ENDS_LIKE_SPEECH.search(para) or len(para.split()) < 4:
             current = None
