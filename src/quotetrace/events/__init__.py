@@ -147,6 +147,8 @@ def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
     negated = any(modes.negated(w) for w in words)
     hypothetical = any(modes.hypothetical(w) for w in words)
     src_tok, passive = source_token(cand)
+    if cand.obliged is not None:
+        src_tok = None  # "China must drop barriers": China is the target, not the source
     source = _source(cand, sent, actors, index)
     targets = _targets(cand, passive, source, src_tok, actors)
     cand.type = _by_sector(cand, source, actors)

@@ -118,7 +118,7 @@ def target_tokens(c: Candidate, passive: bool) -> list[Token]:
             and not (c.noun is not None and ch == c.noun)
         )
     if c.noun is not None:
-        out.extend(_inside(c.noun, preps))
+        out.extend(_inside(c.noun, lex.target_preps["event_noun"]))
     for w in words:
         out.extend(_prep_objects(w, preps))
     for w in words:
@@ -134,9 +134,12 @@ def target_tokens(c: Candidate, passive: bool) -> list[Token]:
             ):
                 out.extend(g for g in ch.children if g.dep_ in ("dobj", "dative"))
                 out.extend(_prep_objects(ch, preps))
-    for t in list(out):
+    expanded: list[Token] = []
+    for t in out:  # what an object names inside it comes right after the object
+        expanded.append(t)
         if t.dep_ in ("dobj", "pobj", "nsubjpass", "dative"):
-            out.extend(_inside(t, preps))
+            expanded.extend(_inside(t, preps))
+    out = expanded
     return [
         t
         for t in out
@@ -173,4 +176,5 @@ def _inside(n: Token, preps: list[str], depth: int = 0) -> list[Token]:
     for cl in n.children:
         if cl.dep_ in ("acl", "ccomp", "relcl"):
             out.extend(g for g in cl.children if g.dep_ in ("nsubj", "dobj"))
+            out.extend(_prep_objects(cl, ["by"]))  # "property seized by government forces"
     return out
