@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from collections.abc import Callable
+from typing import IO, Any
 
 import click
 
@@ -25,23 +26,31 @@ from .common import (
     with_progress,
 )
 
+output_option = click.option("-o", "--output", type=click.File("w", encoding="utf-8"),
+                             default="-", help="Write JSONL here (default: standard output).")
+
+
+def _write_jsonl(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
+                 model: str | None, record: Callable[[Extraction], dict[str, Any]],
+                 label: str) -> None:
+    summary = RunSummary()
+    for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)), label):
+        summary.count(item)
+        if isinstance(item, Extraction):
+            output.write(json.dumps(record(item), ensure_ascii=False) + "\n")
+    output.flush()
+    finish(summary)
+
 
 @main.command()
 @paths_arg
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write JSONL here (default: standard output).")
+@output_option
 @max_bytes_option
 @model_option
 def extract(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
             model: str | None) -> None:
     """Extract statements from PATHS (files, folders, - for stdin) as JSONL, one article a line."""
-    summary = RunSummary()
-    for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)), "extracting"):
-        summary.count(item)
-        if isinstance(item, Extraction):
-            output.write(json.dumps(extraction_record(item), ensure_ascii=False) + "\n")
-    output.flush()
-    finish(summary)
+    _write_jsonl(paths, output, max_bytes, model, extraction_record, "extracting")
 
 
 @main.command()
@@ -82,7 +91,7 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int | None,
 def evaluate(gold: str, paths: tuple[str, ...], as_json: bool, min_attributed_f1: float | None,
              model: str | None) -> None:
     """Run extraction on PATHS and score it against GOLD (the quote-gold/1 format)."""
-    from .evaluate import evaluate_paths, format_report
+    from ..evaluate import evaluate_paths, format_report
 
     try:
         result = evaluate_paths(gold, paths, options_from(None, model))
@@ -93,21 +102,12 @@ def evaluate(gold: str, paths: tuple[str, ...], as_json: bool, min_attributed_f1
         raise SystemExit(1)
 
 
-
-
 @main.command()
 @paths_arg
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write JSONL here (default: standard output).")
+@output_option
 @max_bytes_option
 @model_option
 def code(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
          model: str | None) -> None:
     """PLOVER events of PATHS as JSONL: {"id", "events": [...]} a document, main event first."""
-    summary = RunSummary()
-    for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)), "coding"):
-        summary.count(item)
-        if isinstance(item, Extraction):
-            output.write(json.dumps(events_record(item), ensure_ascii=False) + "\n")
-    output.flush()
-    finish(summary)
+    _write_jsonl(paths, output, max_bytes, model, events_record, "coding")

@@ -244,6 +244,10 @@ class SQLiteStore:
 
     _FROM = (" FROM statements s JOIN articles a ON a.id = s.article_id"
              " LEFT JOIN speakers sp ON sp.id = s.speaker_id")
+    # The columns of a StatementRow, in its order.
+    _SELECT = ("SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
+               " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
+               " s.cluster_id, s.speaker_id, s.start, s.end" + _FROM)
 
     def search(
         self, query: str | None = None, filters: Filters | None = None
@@ -252,9 +256,7 @@ class SQLiteStore:
         f = filters or Filters()
         where, args = self._where(query, f)
         sql = (
-            "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
-            " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
-            " s.cluster_id, s.speaker_id, s.start, s.end" + self._FROM + where
+            self._SELECT + where
             + " ORDER BY a.published IS NULL, a.published DESC, a.doc, s.seq LIMIT ? OFFSET ?"
         )
         try:
@@ -273,9 +275,7 @@ class SQLiteStore:
 
     def statement(self, statement_id: int) -> StatementRow | None:
         row = self.db.execute(
-            "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
-            " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
-            " s.cluster_id, s.speaker_id, s.start, s.end" + self._FROM + " WHERE s.id = ?",
+            self._SELECT + " WHERE s.id = ?",
             (statement_id,)).fetchone()
         return StatementRow(**dict(row)) if row else None
 
@@ -288,9 +288,7 @@ class SQLiteStore:
         out["removed"] = json.loads(out["removed"] or "[]")
         out["statements"] = [
             asdict(StatementRow(**dict(r))) for r in self.db.execute(
-                "SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
-                " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title,"
-                " a.url, s.cluster_id, s.speaker_id, s.start, s.end" + self._FROM
+                self._SELECT
                 + " WHERE s.article_id = ? ORDER BY s.seq", (article_id,))]
         out["events"] = [dict(r) for r in self.db.execute(
             "SELECT * FROM events WHERE article_id = ? ORDER BY seq", (article_id,))]
