@@ -18,6 +18,7 @@ from .attribute import resolve_speakers
 from .clean import clean
 from .errors import QuotetraceError
 from .events import code_events
+from .events.tables import tables as actor_tables
 from .extract import find_statements
 from .link import about, entity_kind, roles_in
 from .model import Article, Extraction, Skipped, Source, Statement
@@ -41,9 +42,22 @@ def extraction_of(article: Article, doc: Doc) -> Extraction:
     found = tuple(replace(st, about=about(doc, st)) for st in statements_in(article, doc))
     names = sorted({st.speaker for st in found if st.speaker})
     roles = tuple((n, r) for n in names for r in roles_in(article.body, n))
-    kinds = tuple((n, k) for n in names if (k := entity_kind(doc, n)))
+    kinds = tuple((n, k) for n in names if (k := _speaker_kind(doc, n)))
     events = tuple(code_events(article, doc, found))
     return Extraction(article, found, events=events, roles=roles, kinds=kinds)
+
+
+def _speaker_kind(doc: Doc, name: str) -> str | None:
+    """A place speaking is its government ("Kyiv rejected ..."), a known international body an
+    organisation; otherwise what the parse says of the name."""
+    bare = name.removeprefix("the ").removeprefix("The ")
+    for match in actor_tables().matches(bare):
+        if match.text == bare:
+            if match.entry.kind in ("country", "capital", "demonym"):
+                return "government"
+            if match.entry.kind in ("igo", "ngo"):
+                return "organisation"
+    return entity_kind(doc, name)
 
 
 def clean_sources(

@@ -102,8 +102,11 @@ def speakers(db: sqlite3.Connection, name: str | None = None) -> list[SpeakerRow
         aliases = [r[0] for r in db.execute(
             "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", (sid,))]
         roles = [{"role": r, "first_seen": f, "last_seen": last} for r, f, last in db.execute(
-            "SELECT role, min(published), max(published) FROM name_roles"
-            " WHERE name IN (SELECT speaker_name FROM statements WHERE speaker_id = ?)"
+            # A yearless date (--MM-DD) cannot be ordered against dated ones.
+            "SELECT role, min(published), max(published)"
+            " FROM (SELECT role, CASE WHEN published LIKE '--%' THEN NULL ELSE published END"
+            " AS published FROM name_roles"
+            " WHERE name IN (SELECT speaker_name FROM statements WHERE speaker_id = ?))"
             " GROUP BY role ORDER BY count(*) DESC, role", (sid,))]
         out.append(SpeakerRow(sid, sname, kind, aliases, roles, n))
     return out
