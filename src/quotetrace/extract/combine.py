@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..model import Kind, Statement
 from .quotes import Quote, strip_marks
-from .reported import Frame
+from .reported import Frame, mention_bounds
 
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"(\w*)[.!?]['\"”’»)]*\s")
@@ -143,7 +143,7 @@ def combine(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> list[Statemen
             b.used.add(i)
             b.emit(q.start, q.end, "direct", _source(doc, frame), 0.85)
             continue
-        label = _label_before(doc, q)
+        label = _label_before(doc, q) or _colon_sentence_before(doc, q)
         if label is not None:
             b.used.add(i)
             b.emit(q.start, q.end, "direct", label, 0.75)
@@ -190,9 +190,28 @@ def _label_before(doc: Doc, q: Quote) -> Source | None:
         return None
     base = q.start - len(line)
     span = doc.char_span(base + m.end(1) - len(name), base + m.end(1), alignment_mode="expand")
-    if span is None or not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+    if span is None or not all(t.pos_ == "PROPN" or not t.is_alpha or t.is_stop for t in span):
         return None
     return Source(span.text, (span.start_char, span.end_char), ":")
+
+
+def _colon_sentence_before(doc: Doc, q: Quote) -> Source | None:
+    """'President Clinton released the following statement:' then the quote: the subject of the
+    sentence that the colon ends is the source."""
+    text = doc.text
+    head = text[: q.start].rstrip(" \t\n\"“«`'‘")
+    if not head.endswith(":") or head.count("\n", max(0, len(head) - 2)) > 0:
+        return None
+    span = doc.char_span(len(head) - 1, len(head), alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[0].sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or root.pos_ not in ("VERB", "AUX") or subj.lower_ in ("it", "this", "there"):
+        return None
+    a, b = mention_bounds(subj)
+    mention = doc[a:b]
+    return Source(mention.text, (mention.start_char, mention.end_char), root.text)
 
 
 def _sentence_ends(text: str) -> int:
@@ -213,7 +232,8 @@ def _introduces(gap: str, quote: str) -> bool:
 
 
 def _previous(out: list[Statement], pos: int) -> Statement | None:
-    before = [s for s in out if s.end <= pos]
+    """The last quote before ``pos``: a quote goes on from a quote, not from reported speech."""
+    before = [s for s in out if s.end <= pos and s.kind in ("direct", "mixed")]
     return max(before, key=lambda s: s.end, default=None)
 
 

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 
 # Two-character NYT marks first so that '' is not read as two apostrophes.
-_DOUBLE = re.compile(r"``|''|[\"“”«»„]")
+_DOUBLE = re.compile(r"``|''|‘‘|’’|[\"“”«»„]")
 _SINGLE = re.compile(r"[‘’']")
-_OPENERS = {"“", "«", "„", "``"}
-_CLOSERS = {"”", "»"}
+_OPENERS = {"“", "«", "„", "``", "‘‘"}
+_CLOSERS = {"”", "»", "’’"}
 # Characters after which an ambiguous mark opens a quote.
 _OPEN_BEFORE = set(" \t\n([{—–-/:;") | {""}
 _PARA = re.compile(r"[^\n]+")
@@ -72,7 +72,9 @@ def _single_quotes(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) ->
 
 
 def _style(mark: str) -> str:
-    return "straight" if mark in ('"', "''", "``") else "angle" if mark in "«»" else "curly"
+    if mark in ('"', "''", "``"):
+        return "straight"
+    return "angle" if mark in ("«", "»") else "curly"
 
 
 def _paragraph_quotes(text: str, lo: int, hi: int) -> tuple[list[Quote], int | None]:
@@ -158,7 +160,7 @@ def _para_end_before(text: str, pos: int) -> int:
     return end
 
 
-_MARKS = re.compile(r"``|''|[\"“”«»„‘’]")
+_MARKS = re.compile(r"``|''|‘‘|’’|[\"“”«»„‘’]")
 
 
 def strip_marks(text: str) -> str:

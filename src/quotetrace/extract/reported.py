@@ -256,8 +256,9 @@ def find_frames(doc: Doc, lex: Lexicon) -> Iterator[Frame]:
         if not _is_cue(tok, lex):
             continue
         subj = _subject(tok, lex)
-        if subj is None or (subj.lower_ in lex.non_speakers and subj.tag_ not in ("WDT",)):
-            continue
+        if subj is None or (subj.lower_ in lex.non_speakers and subj.tag_ not in ("WDT",)
+                            and not (subj.lower_ == "it" and tok.lemma_.lower() in lex.speech)):
+            continue  # but "it reads", "it said" (a document, a company) do report
         s_start, s_end = mention_bounds(subj)
         content = _content(tok, subj, lex)
         colon = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
