@@ -14,7 +14,12 @@ class Options:
     max_bytes: int = 64 * 1024 * 1024  # larger inputs are skipped with a message, not read whole
     max_chars: int = 2_000_000  # longer bodies are cut to this many characters before parsing
     batch_size: int = 32  # documents parsed together by spaCy
+    # Paragraphs one outlet repeats under many articles are learned as its boilerplate, over
+    # windows of this many cleaned articles (0 turns learning off).
+    learn_window: int = 2000
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0 or self.max_chars <= 0 or self.batch_size <= 0:
             raise ValueError("max_bytes, max_chars and batch_size must be positive")
+        if self.learn_window < 0:
+            raise ValueError("learn_window must be 0 (off) or positive")

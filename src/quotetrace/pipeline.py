@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import nlp as nlp_loader
 from .attribute import resolve_speakers
 from .clean import clean
+from .clean.corpus import learn_boilerplate, strip_boilerplate
 from .errors import QuotetraceError
 from .events import code_events
 from .events.tables import tables as actor_tables
@@ -74,6 +75,27 @@ def clean_sources(
             yield Skipped(item.uri, str(exc))
 
 
+def strip_learned_boilerplate(
+    items: Iterable[Article | Skipped], window: int
+) -> Iterator[Article | Skipped]:
+    """Learn each outlet's repeated paragraphs over windows of cleaned articles and strip them.
+
+    What earlier windows taught is kept for later ones, so a long run keeps its knowledge while
+    holding only one window in memory.
+    """
+    if window <= 0:
+        yield from items
+        return
+    learned: dict[str, set[str]] = {}
+    it = iter(items)
+    while batch := list(islice(it, window)):
+        articles = [a for a in batch if isinstance(a, Article)]
+        for outlet, paragraphs in learn_boilerplate(articles).items():
+            learned.setdefault(outlet, set()).update(paragraphs)
+        for item in batch:
+            yield strip_boilerplate(item, learned) if isinstance(item, Article) else item
+
+
 def extract_articles(
     items: Iterable[Article | Skipped], options: Options
 ) -> Iterator[Extraction | Skipped]:
@@ -113,4 +135,5 @@ def _handled(article: Article, options: Options) -> bool:
 def run(paths: Iterable[str], options: Options | None = None) -> Iterator[Extraction | Skipped]:
     """The whole extraction job over files, folders, ``-`` (stdin), JSONL and WARC inputs."""
     options = options or Options()
-    return extract_articles(clean_sources(read_sources(paths, options), options), options)
+    cleaned = clean_sources(read_sources(paths, options), options)
+    return extract_articles(strip_learned_boilerplate(cleaned, options.learn_window), options)

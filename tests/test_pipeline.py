@@ -1,0 +1,45 @@
+"""The pipeline's own composition: learned boilerplate across a corpus, order, failures."""
+
+from __future__ import annotations
+
+from quotetrace.model import Article, Skipped
+from quotetrace.options import Options
+from quotetrace.pipeline import run, strip_learned_boilerplate
+
+FOOTER = "Subscribe to the Harbour Times newsletter for the week's best reads."
+
+
+def _article(i: int, outlet: str = "Harbour Times") -> Article:
+    body = f"Story number {i} is about the harbour.\n\nIt has its own second line {i}.\n\n{FOOTER}"
+    return Article(id=str(i), doc=f"{i}.txt", uri=f"{i}.txt", body=body, outlet=outlet)
+
+
+def test_a_paragraph_repeated_by_one_outlet_is_learned_and_stripped() -> None:
+    items = [_article(i) for i in range(6)] + [Skipped("bad.bin", "binary file")]
+    out = list(strip_learned_boilerplate(items, window=100))
+    assert isinstance(out[-1], Skipped)
+    for a in out[:-1]:
+        assert isinstance(a, Article)
+        assert FOOTER not in a.body and "is about the harbour" in a.body
+        assert FOOTER in a.removed
+
+
+def test_too_few_articles_teach_nothing_and_other_outlets_keep_theirs() -> None:
+    items = [_article(i) for i in range(2)] + [_article(i, "Other Post") for i in range(2, 8)]
+    out = [a for a in strip_learned_boilerplate(items, window=100) if isinstance(a, Article)]
+    assert all(FOOTER in a.body for a in out[:2])
+    assert all(FOOTER not in a.body for a in out[2:])
+
+
+def test_learning_off() -> None:
+    items = [_article(i) for i in range(6)]
+    assert list(strip_learned_boilerplate(items, window=0)) == items
+
+
+def test_run_keeps_input_order_and_reports_every_failure(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for i, text in enumerate(["First story. \"We agree,\" Amara Velde said.", "", "Third."]):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    out = list(run([str(tmp_path)], Options()))
+    names = [x.uri.rsplit("/", 1)[-1] if isinstance(x, Skipped) else x.article.doc for x in out]
+    assert names == ["0.txt", "1.txt", "2.txt"]
+    assert isinstance(out[1], Skipped) and "empty" in out[1].reason
