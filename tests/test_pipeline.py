@@ -43,3 +43,12 @@ def test_run_keeps_input_order_and_reports_every_failure(tmp_path) -> None:  # t
     names = [x.uri.rsplit("/", 1)[-1] if isinstance(x, Skipped) else x.article.doc for x in out]
     assert names == ["0.txt", "1.txt", "2.txt"]
     assert isinstance(out[1], Skipped) and "empty" in out[1].reason
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    from dataclasses import fields
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [f.name for f in fields(Options) if f"`{f.name}`" not in readme]
+    assert not missing, f"settings missing from README.md: {missing}"
