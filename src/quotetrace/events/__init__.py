@@ -115,6 +115,23 @@ def _targets(
     return (fallback,) if fallback is not None else ()
 
 
+def _rhetoric(cand: Candidate, source: Actor | None, src_tok: Token | None) -> str | None:
+    """A person who "attacks" or "targets" someone accuses them; one who "beats" them wins a
+    vote (returns "" for no event). Soldiers, rebels and police keep the literal sense."""
+    lex = event_lexicon()
+    lemma = lex.lemma(cand.token)
+    if lemma not in lex.rhetorical_verbs or cand.noun is not None:
+        return None
+    if source is not None and source.sector in ("MIL", "REB", "COP", "CRM"):
+        return None
+    person = src_tok is not None and src_tok.ent_type_ == "PERSON"
+    if not person and src_tok is not None and src_tok.lower_ in ("he", "she"):
+        person = True
+    if not person:
+        return None
+    return lex.rhetorical_verbs[lemma] or ""
+
+
 def _conjoined(t: Token) -> bool:
     """Two parties named together as one subject ("French and Egyptian warships")."""
     return any(c.dep_ == "conj" for c in t.children) or any(
@@ -152,6 +169,10 @@ def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
     source = _source(cand, sent, actors, index)
     targets = _targets(cand, passive, source, src_tok, actors)
     cand.type = _by_sector(cand, source, actors)
+    rhetoric = _rhetoric(cand, source, src_tok)
+    if rhetoric == "":
+        return []
+    cand.type = rhetoric or cand.type
     if (
         cand.type == "MOBILIZE"
         and cand.noun is not None

@@ -92,6 +92,13 @@ def coded(tokens: list[Token], head: Token, *, agentive: bool) -> Actor:
     return Actor(text=text, code=code, sector=sector)
 
 
+def _named(t: Token) -> bool:
+    """A name, or a plural common noun (groups of people: "fundamentalists", "members");
+    a singular thing ("the question", "the deal") is no party to an event."""
+    named = t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "FAC", "LOC") or t.pos_ == "PROPN"
+    return named or t.tag_ == "NNS"
+
+
 class ArticleActors:
     """Resolves tokens of one article to actors, with the article's people and speakers."""
 
@@ -175,12 +182,14 @@ class ArticleActors:
         if low in t.third_person:
             return self._third_person(token)
         actor = coded(phrase(token), token, agentive=agentive)
+        if agentive and actor.code is None and actor.sector is None and not _named(token):
+            return None  # "the question", "late-night tweets": not a party to anything
         if actor.code is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
             known = self.person(token.text)
             if known is not None and known.code:
                 actor = Actor(actor.text, known.code, known.sector)
-        if actor.code is None:
-            code, sector, _ = deep_code(token)
+        if actor.code is None and not agentive:
+            code, sector, _ = deep_code(token)  # targets only: "a camp for Congolese refugees"
             if code:
                 actor = Actor(actor.text, code, actor.sector or sector)
         if actor.code is None:

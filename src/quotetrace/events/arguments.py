@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import event_lexicon
-from .triggers import Candidate
+from .triggers import Candidate, actor_like
 
 # Prepositions that introduce who an event is aimed at, best first.
 _TARGET_PREPS = (
@@ -32,11 +32,7 @@ def _agent(t: Token) -> Token | None:
 
 
 def _actorish(t: Token) -> bool:
-    if t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or t.pos_ in ("PROPN", "PRON"):
-        return True
-    from .tables import tables
-
-    return t.lower_ in tables().roles
+    return actor_like(t)
 
 
 def _noun_agent(n: Token) -> Token | None:
@@ -66,7 +62,11 @@ def source_token(c: Candidate) -> tuple[Token | None, bool]:
     agent = _agent(c.token)
     if agent is not None:
         return agent, True
-    if any(ch.dep_ == "nsubjpass" for ch in c.token.children):
+    passive_subject = next((ch for ch in c.token.children if ch.dep_ == "nsubjpass"), None)
+    if passive_subject is not None:
+        lex = event_lexicon()
+        if c.inner and lex.lemma(c.token) in lex.intention_verbs:
+            return passive_subject, False  # "Vietnam is committed to opening up": a state
         return None, True
     subj = _subject(c.token)
     if subj is None and c.noun is not None:

@@ -54,6 +54,8 @@ class EventLexicon:
     by_object_sector: dict[str, dict[str, str]]
     movement_verbs: frozenset[str]
     joint_when_conjoined: frozenset[str]
+    needs_actor_object: frozenset[str]
+    rhetorical_verbs: dict[str, str | None]
     rejection_predicates: frozenset[str]
     joint_adverbs: frozenset[str]
     not_events: frozenset[str]
@@ -105,6 +107,8 @@ def event_lexicon() -> EventLexicon:
         by_object_sector=raw["by_object_sector"],
         movement_verbs=frozenset(raw["movement_verbs"]),
         joint_when_conjoined=frozenset(raw["joint_when_conjoined"]),
+        needs_actor_object=frozenset(raw["needs_actor_object"]),
+        rhetorical_verbs=raw["rhetorical_verbs"],
         rejection_predicates=frozenset(raw["rejection_predicates"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),
         not_events=frozenset(raw["not_events"]),

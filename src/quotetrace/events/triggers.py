@@ -119,7 +119,7 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
         if key in lex.verb_object:
             return lex.verb_object[key], [t, o], o
     for c in children:
-        if c.dep_ in ("prt", "prep"):
+        if c.dep_ in ("prt", "prep") and c.i > t.i:
             key = f"{lemma} {c.lower_}"
             if key in lex.phrasal:
                 return lex.phrasal[key], [t, c], None
@@ -129,6 +129,10 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
             typ = noun_type(o, lex)
             if typ:
                 return _terminated(typ, o, lex), [t, o], o
+    if lemma in lex.needs_actor_object:
+        dobj = [o for o in children if o.dep_ == "dobj"]
+        if dobj and not any(actor_like(o) or noun_type(o, lex) for o in dobj):
+            return None  # "released a report", "met the deadline" (but "hosted talks")
     if lemma in lex.verbs and not (
         lemma in lex.light_verbs and any(noun_type(o, lex) for o in direct)
     ):
@@ -223,6 +227,19 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
         typ, words, noun = found
         return Candidate(typ, t, words, [], noun)
     return None
+
+
+def actor_like(t: Token) -> bool:
+    """Could this token name an actor: a named entity, a pronoun, or a role noun?"""
+    if t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or t.pos_ in ("PROPN", "PRON"):
+        return True
+    roles = tables().roles
+    if t.lower_ in roles or t.lemma_.lower() in roles:
+        return True
+    # "his Argentine counterpart", "a Chinese delegation": a national modifier makes an actor
+    return any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in t.children
+    )
 
 
 def _ruled_out(t: Token, lex: EventLexicon) -> bool:
