@@ -169,6 +169,10 @@ def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
     source = _source(cand, sent, actors, index)
     targets = _targets(cand, passive, source, src_tok, actors)
     cand.type = _by_sector(cand, source, actors)
+    if lex.lemma(cand.token) in lex.needs_actor_source and (
+        source is None or (source.code is None and source.sector is None)
+    ):
+        return []  # "the law allows ...", "the report was released"
     rhetoric = _rhetoric(cand, source, src_tok)
     if rhetoric == "":
         return []

@@ -55,6 +55,9 @@ class EventLexicon:
     movement_verbs: frozenset[str]
     joint_when_conjoined: frozenset[str]
     needs_actor_object: frozenset[str]
+    needs_partner: dict[str, str]
+    needs_recipient: frozenset[str]
+    needs_actor_source: frozenset[str]
     rhetorical_verbs: dict[str, str | None]
     rejection_predicates: frozenset[str]
     joint_adverbs: frozenset[str]
@@ -108,6 +111,9 @@ def event_lexicon() -> EventLexicon:
         movement_verbs=frozenset(raw["movement_verbs"]),
         joint_when_conjoined=frozenset(raw["joint_when_conjoined"]),
         needs_actor_object=frozenset(raw["needs_actor_object"]),
+        needs_partner=raw["needs_partner"],
+        needs_recipient=frozenset(raw["needs_recipient"]),
+        needs_actor_source=frozenset(raw["needs_actor_source"]),
         rhetorical_verbs=raw["rhetorical_verbs"],
         rejection_predicates=frozenset(raw["rejection_predicates"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),

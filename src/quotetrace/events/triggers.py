@@ -129,8 +129,12 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
             typ = noun_type(o, lex)
             if typ:
                 return _terminated(typ, o, lex), [t, o], o
+    if lemma in lex.needs_partner:
+        return (lex.needs_partner[lemma], [t], None) if _partnered(t) else None
+    if lemma in lex.needs_recipient and not _recipient(t, lex):
+        return None  # "gave a speech", "sent a tweet"
     if lemma in lex.needs_actor_object:
-        dobj = [o for o in children if o.dep_ == "dobj"]
+        dobj = [o for o in children if o.dep_ in ("dobj", "nsubjpass")]
         if dobj and not any(actor_like(o) or noun_type(o, lex) for o in dobj):
             return None  # "released a report", "met the deadline" (but "hosted talks")
     if lemma in lex.verbs and not (
@@ -240,6 +244,38 @@ def actor_like(t: Token) -> bool:
     return any(
         c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in t.children
     )
+
+
+def _partnered(t: Token) -> bool:
+    """A conversation with somebody: "with X", or two parties as subject."""
+    if t.dep_ in ("acl", "relcl") and t.head.tag_ in ("NNS", "NNPS"):
+        return True  # "ministers who conferred", or a parse that hangs the verb on them
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+            return True
+        if c.dep_ == "nsubj" and (
+            c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children)
+        ):
+            return True
+        if c.dep_ == "nsubj" and c.lower_ in ("we", "they"):
+            return True
+    return False
+
+
+def _recipient(t: Token, lex: EventLexicon) -> bool:
+    """Something given to somebody: an indirect object, a "to" actor, or an aid noun."""
+    for c in t.children:
+        if c.dep_ in ("dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            targets = [g for g in c.children if g.dep_ == "pobj"] or [c]
+            if any(actor_like(g) for g in targets):
+                return True
+        if c.dep_ in ("dobj", "nsubjpass") and noun_type(c, lex) in ("AID", "SUPPORT"):
+            return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in ("money", "fund", "food", "medicine", "supply"):
+            return True
+        if c.dep_ == "dobj" and c.ent_type_ in ("GPE", "NORP", "ORG"):
+            return True  # "provide Moldova with generators"
+    return False
 
 
 def _ruled_out(t: Token, lex: EventLexicon) -> bool:
