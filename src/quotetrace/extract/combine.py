@@ -6,6 +6,7 @@ previous speaker's quote, or are dropped (scare quotes, titles, quoted single te
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -68,9 +69,32 @@ class _Builder:
         self.used: set[int] = set()
         self.out: list[Statement] = []
 
-    def inside_quote(self, pos: int) -> bool:
+    def quote_at(self, pos: int) -> Quote | None:
         i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.quotes[i].contains(pos)
+        return self.quotes[i] if i >= 0 and self.quotes[i].contains(pos) else None
+
+    def inside_quote(self, pos: int) -> bool:
+        return self.quote_at(pos) is not None
+
+    def repair(self, frame: Frame) -> Frame:
+        """A subject the parser found inside the quote ('"... I ...," Mr. Daniloff, now 81,
+        said') is wrong: the source is the noun phrase between the quote and the cue."""
+        if frame.subj_start is None:
+            return frame
+        q = self.quote_at(self.doc[frame.subj_start].idx)
+        cue = self.doc[frame.cue]
+        if q is None or q.end > cue.idx:
+            return frame
+        between = [t for t in self.doc[frame.subj_start : cue.i] if t.idx > q.end]
+        nouns = [t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")]
+        if not nouns:
+            return dataclasses.replace(frame, subj_start=None, subj_end=None)
+        lo, hi = between[0].i, between[-1].i
+        root = next((t for t in nouns if not lo <= t.head.i <= hi),
+                    next((t for t in nouns if t.dep_ in ("nsubj", "nsubjpass")),
+                         next((t for t in nouns if t.dep_ != "compound"), nouns[0])))
+        a, b = mention_bounds(root)
+        return dataclasses.replace(frame, subj_start=max(a, lo), subj_end=b)
 
     def emit(self, start: int, end: int, kind: Kind, src: Source, conf: float) -> None:
         text = strip_marks(self.text[start:end])
@@ -129,7 +153,7 @@ class _Builder:
 
 def combine(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> list[Statement]:
     b = _Builder(doc, quotes)
-    live = [f for f in frames if not b.inside_quote(doc[f.cue].idx)]
+    live = [b.repair(f) for f in frames if not b.inside_quote(doc[f.cue].idx)]
     for frame in live:
         if frame.content_start is not None:
             b.from_frame(frame)
