@@ -108,7 +108,9 @@ def target_tokens(c: Candidate, passive: bool) -> list[Token]:
     if c.obliged is not None:
         out.append(c.obliged)
     words = [c.token, *c.inner]
-    for w in words:
+    if c.noun is not None and c.noun == c.token:
+        out.extend(_inside(c.noun, lex.target_preps["event_noun"]))
+    for w in words:  # each word's objects, then its PPs: "called on Iran to release ..."
         if passive or w != c.token:
             out.extend(ch for ch in w.children if ch.dep_ == "nsubjpass")
         out.extend(
@@ -117,9 +119,8 @@ def target_tokens(c: Candidate, passive: bool) -> list[Token]:
             if ch.dep_ in ("dobj", "dative", "iobj", "oprd")
             and not (c.noun is not None and ch == c.noun)
         )
-    if c.noun is not None:
-        out.extend(_inside(c.noun, lex.target_preps["event_noun"]))
-    for w in words:
+        if c.noun is not None and c.noun != c.token and c.noun.head == w:
+            out.extend(_inside(c.noun, lex.target_preps["event_noun"]))
         out.extend(_prep_objects(w, preps))
     for w in words:
         for ch in w.children:
@@ -152,8 +153,10 @@ _NOT_ACTORS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDIN
 
 def _prep_objects(w: Token, preps: list[str]) -> list[Token]:
     out = []
+    # "handed the villages back to Azerbaijan": the PP may hang on the particle
+    heads = [w, *(c for c in w.children if c.dep_ in ("prt", "advmod"))]
     for prep in preps:
-        for ch in w.children:
+        for ch in (g for h in heads for g in h.children):
             if ch.dep_ in ("prep", "dative", "agent") and ch.lower_ == prep:
                 out.extend(g for g in ch.children if g.dep_ in ("pobj", "pcomp"))
     return out

@@ -129,6 +129,10 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
             typ = noun_type(o, lex)
             if typ:
                 return _terminated(typ, o, lex), [t, o], o
+            for acl in o.children:  # "reversed its decision to expel aid groups"
+                found = lexical(acl, lex) if acl.dep_ == "acl" else None
+                if found:
+                    return _terminated(found[0], o, lex), [t, acl], o
     if lemma in lex.needs_partner:
         return (lex.needs_partner[lemma], [t], None) if _partnered(t) else None
     if lemma in lex.needs_recipient and not _recipient(t, lex):
@@ -207,8 +211,8 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
             if c.dep_ in ("prt", "advmod") and key in lex.phrasal:
                 return Candidate(lex.phrasal[key], t, [t, c])  # "called up reservists"
         if lemma in lex.movement_verbs:
-            for o in t.children:
-                if o.dep_ == "dobj" and _military(o):
+            for o in _objects(t):
+                if o.dep_ in ("dobj", "pobj") and _military(o):
                     return Candidate("MOBILIZE", t, [t, o])
     is_wrapper = (
         t.pos_ in _VERBAL and (lemma in lex.intention_verbs or lemma in lex.aspect_verbs)
@@ -226,6 +230,9 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
         own = lex.intention_verbs.get(lemma) if t.pos_ != "ADJ" else None
         if own and lemma not in lex.verbs and lemma not in ("call", "press"):
             return Candidate(own, t, [t])
+        comps = [c for c in _complements(t) if c.pos_ in _VERBAL]
+        if t.pos_ == "ADJ" and lemma in lex.willing_default and comps:
+            return Candidate("AGREE", t, [t, comps[0]], [comps[0]])  # "ready to hold elections"
     found = lexical(t, lex)
     if found:
         typ, words, noun = found
