@@ -68,6 +68,17 @@ def noun_type(n: Token, lex: EventLexicon) -> str | None:
     return None
 
 
+def _partitive(o: Token, lex: EventLexicon) -> Token:
+    """The event noun a partitive stands for ("ten days of war games" -> games)."""
+    if o.lemma_.lower() in lex.partitive_nouns:
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for g in p.children:
+                    if g.dep_ == "pobj" and noun_type(g, lex):
+                        return _partitive(g, lex)
+    return o
+
+
 def _objects(t: Token) -> list[Token]:
     """Objects of a verb, of its prepositions, and what a partitive object stands for."""
     lex = event_lexicon()
@@ -149,7 +160,7 @@ def lexical(t: Token, lex: EventLexicon) -> tuple[str, list[Token], Token | None
         for o in [*direct, *objects]:
             typ = noun_type(o, lex)
             if typ:
-                return typ, [t, o], o
+                return typ, [t, o], _partitive(o, lex)
     joint = [c for c in children if c.dep_ == "advmod" and c.lower_ in lex.joint_adverbs]
     if joint:
         return "COOPERATE", [joint[0], t], None  # "jointly dismantled a smuggling ring"
@@ -304,13 +315,16 @@ def _military(o: Token) -> bool:
     return any(roles.get(w.lower_) == "MIL" for w in words)
 
 
+_SELF_OR_THING = frozenset(("we", "i", "you", "us", "there", "it", "this", "that"))
+
+
 def _obliged(t: Token) -> Token | None:
     """ "China must drop barriers": China, told to do something by someone else."""
     if t.pos_ not in _VERBAL or not modes.obligation(t):
         return None
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ in ("we", "i", "you", "us", "there", "it", "this", "that"):
-        return None
+    if subj is None or (subj.pos_ in ("PRON", "DET") and subj.lower_ in _SELF_OR_THING):
+        return None  # "we must ...", "it should ..." (but "the US must ...")
     # only an actor can be told to do something ("this question should be forwarded" is not)
     if subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or subj.lower_ in ("they", "he", "she"):
         return subj
