@@ -95,12 +95,9 @@ def _targets(
     src_tok: Token | None,
     actors: ArticleActors,
 ) -> tuple[Actor, ...]:
-    seen: set[int] = set()
+    tokens = [t for t in dict.fromkeys(target_tokens(cand, passive)) if t != src_tok]
     fallback: Actor | None = None
-    for tok in target_tokens(cand, passive):
-        if tok.i in seen or (src_tok is not None and tok.i == src_tok.i):
-            continue
-        seen.add(tok.i)
+    for tok in tokens:
         actor = actors.actor(tok)
         if actor is None or not actor.text:
             continue
@@ -112,6 +109,12 @@ def _targets(
             return (actor, *extra)
         if fallback is None and (actor.sector or tok.pos_ == "PROPN"):
             fallback = actor
+    # Last resort: a possessed thing is on its owner's side ("its energy infrastructure"),
+    # unless the owner is the source itself ("closed its airspace").
+    for tok in tokens:
+        actor = actors.actor(tok, possessor=True)
+        if actor is not None and actor.code and (source is None or actor.code != source.code):
+            return (actor,)
     return (fallback,) if fallback is not None else ()
 
 

@@ -170,7 +170,9 @@ class ArticleActors:
                 return i
         return None
 
-    def actor(self, token: Token, *, agentive: bool = False) -> Actor | None:
+    def actor(
+        self, token: Token, *, agentive: bool = False, possessor: bool = False
+    ) -> Actor | None:
         """The actor a token stands for: a phrase, a person, or what a pronoun refers to."""
         t = tables()
         low = token.lower_
@@ -192,6 +194,13 @@ class ArticleActors:
             code, sector, _ = deep_code(token)  # targets only: "a camp for Congolese refugees"
             if code:
                 actor = Actor(actor.text, code, actor.sector or sector)
+        if actor.code is None and possessor:
+            # "its energy infrastructure": a target is on the side of its possessor
+            for c in token.children:
+                if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                    owner = self._third_person(c)
+                    if owner is not None and owner.code:
+                        actor = Actor(actor.text, owner.code, actor.sector)
         if actor.code is None:
             for c in token.children:
                 if c.dep_ == "appos":

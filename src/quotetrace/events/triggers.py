@@ -89,11 +89,18 @@ def _objects(t: Token) -> list[Token]:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     out.extend(g for g in p.children if g.dep_ == "pobj")
     for p in t.children:
-        if p.dep_ in ("prep", "agent", "dative"):
+        if p.dep_ in ("prep", "agent", "dative") and p.lower_ not in _ADVERBIAL_PREPS:
             out.extend(c for c in p.children if c.dep_ == "pobj")
     for c in list(out):
         out.extend(g for g in c.children if g.dep_ == "conj")
     return out
+
+
+# Prepositions of circumstance: "despite the threat", "after talks" name no object of the verb.
+_ADVERBIAL_PREPS = frozenset(
+    ("despite", "after", "before", "during", "since", "following", "amid", "because", "as",
+     "like", "until", "ahead", "prior", "besides", "except", "unlike", "regarding")
+)  # fmt: skip
 
 
 def _terminated(obj_type: str, n: Token, lex: EventLexicon) -> str:
@@ -331,6 +338,15 @@ def _obliged(t: Token) -> Token | None:
     return subj if tables().roles.get(subj.lower_) else None
 
 
+def _through_relcl(t: Token, top: Token) -> bool:
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+    return False
+
+
 def rank(t: Token, lex: EventLexicon) -> int:
     """Depth in the parse not counting reporting verbs: the main event is the shallowest."""
     n = 0
@@ -359,6 +375,12 @@ def candidates(sent: Span) -> list[Candidate]:
             c.rank = rank(t, lex) + (3 if modes.in_condition(t) else 0)
             found.append(c)
     taken = {w.i for c in found for w in [*c.words, *c.inner] if w.i != c.token.i}
+    # What is alleged, demanded or promised did not happen: events inside a wrapper's
+    # complement go, except those in a relative clause, which state facts ("the grid
+    # which Russia began targeting").
+    for c in found:
+        for comp in c.inner:
+            taken |= {t.i for t in comp.subtree if not _through_relcl(t, comp)}
     kept = [c for c in found if c.token.i not in taken]
     for c in kept:
         c.words = sorted({w.i: w for w in c.words}.values(), key=lambda w: w.i)
