@@ -8,11 +8,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Kind, Statement
+from .lexicon import Lexicon
 from .quotes import Quote, strip_marks
 from .reported import Frame, mention_bounds
 
@@ -48,14 +50,17 @@ def _source(doc: Doc, frame: Frame) -> Source:
     return Source(mention, (span.start_char, span.end_char), frame.cue_text)
 
 
-def _core_edges(doc: Doc, frame: Frame) -> tuple[int, int]:
-    """Character range of the frame itself (source mention and cue, not its content)."""
+def _core_edges(doc: Doc, frame: Frame, quoted: Callable[[int], bool] | None = None
+                ) -> tuple[int, int]:
+    """Character range of the frame itself (source mention and cue, not its content); an
+    object inside a quote ('asks, “Any questions?”') belongs to the quote, not the frame."""
     toks = [frame.cue]
     if frame.subj_start is not None and frame.subj_end is not None:
         toks += [frame.subj_start, frame.subj_end - 1]
     cue = doc[frame.cue]
     toks += [c.right_edge.i for c in cue.children if c.dep_ in ("dobj", "dative", "prt", "npadvmod")
-             and c.i > cue.i and frame.content_start is None]
+             and c.i > cue.i and frame.content_start is None
+             and not (quoted and quoted(doc[c.right_edge.i].idx))]
     a, b = min(toks), max(toks)
     return doc[a].idx, doc[b].idx + len(doc[b])
 
@@ -151,13 +156,13 @@ class _Builder:
         return best
 
 
-def combine(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> list[Statement]:
+def combine(doc: Doc, quotes: list[Quote], frames: list[Frame], lex: Lexicon) -> list[Statement]:
     b = _Builder(doc, quotes)
     live = [b.repair(f) for f in frames if not b.inside_quote(doc[f.cue].idx)]
     for frame in live:
         if frame.content_start is not None:
             b.from_frame(frame)
-    edges = [(f, _core_edges(doc, f)) for f in live]
+    edges = [(f, _core_edges(doc, f, b.inside_quote)) for f in live]
     for i, q in enumerate(b.quotes):
         if i in b.used:
             continue
@@ -167,7 +172,8 @@ def combine(doc: Doc, quotes: list[Quote], frames: list[Frame]) -> list[Statemen
             b.used.add(i)
             b.emit(q.start, q.end, "direct", _source(doc, frame), 0.85)
             continue
-        label = _label_before(doc, q) or _colon_sentence_before(doc, q)
+        label = (_tail_frame(doc, q, lex) or _label_before(doc, q)
+                 or _colon_sentence_before(doc, q))
         if label is not None:
             b.used.add(i)
             b.emit(q.start, q.end, "direct", label, 0.75)
@@ -196,6 +202,54 @@ def _run_on(b: _Builder) -> None:
         src = Source(after.speaker_mention, after.speaker_span, after.cue)
         b.emit(q.start, q.end, "direct", src, 0.7)
         by_start[q.start] = b.out[-1]
+
+
+_NP = {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "PART", "ADP", "CCONJ"}
+
+
+def _tail_frame(doc: Doc, q: Quote, lex: Lexicon) -> Source | None:
+    """'"...," the 43-year-old asked.' read off the tokens when the parse missed the frame:
+    a noun phrase and a cue verb (or a cue verb and a noun phrase) right after the quote."""
+    span = doc.char_span(q.end, min(len(doc.text), q.end + 240), alignment_mode="expand")
+    if span is None:
+        return None
+    toks = [t for t in span if t.idx >= q.end]
+    while toks and (toks[0].is_punct or toks[0].is_quote):
+        toks.pop(0)
+    if not toks or "\n" in doc.text[q.end : toks[0].idx]:
+        return None
+    def cue(t: Token) -> bool:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or lemma not in lex.speech:
+            return False
+        needs = lex.particles.get(lemma)
+        return not needs or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in needs)
+    if cue(toks[0]):
+        words = [t for t in toks[1:8] if not t.is_punct]
+        np_ = []
+        for t in toks[1:12]:
+            if t.is_punct or t.pos_ not in _NP:
+                break
+            np_.append(t)
+        if not np_ or not words:
+            return None
+        return _src(doc, np_[0].i, np_[-1].i + 1, toks[0].text)
+    for k, t in enumerate(toks[:25]):
+        if cue(t):
+            head = toks[:k]
+            if not head or head[0].pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ", "NUM"):
+                return None
+            end = next((j for j, h in enumerate(head) if h.text == ","), len(head))
+            head = [h for h in head[:end] if h.pos_ != "AUX"]
+            return _src(doc, head[0].i, head[-1].i + 1, t.text) if head else None
+        if t.pos_ == "VERB" or "\n" in t.text or t.text in (".", "!", "?", ";"):
+            return None
+    return None
+
+
+def _src(doc: Doc, a: int, b: int, cue: str) -> Source:
+    span = doc[a:b]
+    return Source(span.text, (span.start_char, span.end_char), cue)
 
 
 _NAME_WORD = r"(?:[A-Z][\w.’'-]*|and|of)"
