@@ -105,3 +105,11 @@ def test_html_given_as_text_is_read_as_html() -> None:
     page = f"<!DOCTYPE html><html><body><article><p>{PROSE}</p></article></body></html>"
     article = run(media="text", text=page)
     assert "<p>" not in article.body and "harbour master" in article.body
+
+
+def test_huge_hard_wrapped_paragraph_is_joined_in_linear_time() -> None:
+    wrapped = "and the words go on and on without any stop at all here ok\n" * 40_000
+    start = time.perf_counter()
+    article = run(media="text", text=wrapped)
+    assert time.perf_counter() - start < 10
+    assert "\n" not in article.body  # one paragraph, wrapped lines joined again

@@ -95,7 +95,9 @@ def _unwrap(text: str) -> list[str]:
     Joined only when a line of wrapping length ends mid-sentence and the next one, with no blank
     line between, goes on in lower case: anything else is a new line of the page.
     """
-    out: list[str] = []
+    # parts of one paragraph are gathered in a list and joined once: appending to a growing
+    # string would be quadratic on a huge hard-wrapped file
+    out: list[list[str]] = []
     joinable = False
     for raw in text.split("\n"):
         line = " ".join(raw.split()) if len(raw) < 10_000 else raw.strip()
@@ -103,14 +105,13 @@ def _unwrap(text: str) -> list[str]:
             joinable = False
             continue
         if joinable and line[0].islower():
-            out[-1] = f"{out[-1]} {line}"
+            out[-1].append(line)
         else:
-            out.append(line)
-        last = out[-1]
-        joinable = _WRAP_MIN <= len(line) <= _WRAP_MAX and not last.endswith(
+            out.append([line])
+        joinable = _WRAP_MIN <= len(line) <= _WRAP_MAX and not line.endswith(
             (".", "!", "?", ":", '"', "”")
         )
-    return out
+    return [" ".join(parts) for parts in out]
 
 
 def _mark_rules(items: list[_Line]) -> None:
