@@ -241,3 +241,25 @@ def test_pronoun_in_a_newsletter_line_names_no_outlet() -> None:
     a = text_article(f"Council approves budget\n\n{PARA}\n\nSign up for her newsletter, Notes.")
     assert a.outlet is None
     assert "newsletter" not in a.body
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("1 Dec, 2022 09:56", "2022-12-01"),
+        ("Published: Nov. 30, 2017 10:00 AM ET", "2017-11-30"),
+        ("12:30 GMT, 5 March 2024", "2024-03-05"),
+        ("Updated 5 March 2024 | 10:30", "2024-03-05"),
+        ("4th July 2023 at 9.15pm BST", "2023-07-04"),
+        ("2024/03/05", "2024-03-05"),
+        ("2022-01-14T10:00:00Z", "2022-01-14"),
+        ("March 4", None),  # no year: a timestamp line must say it
+        ("2024-02-30", None),  # no such day
+        ("The minister met on March 4, 2024 in Rome", None),  # a sentence, not a timestamp
+    ],
+)
+def test_timestamp_lines(line: str, value: str | None) -> None:
+    from quotetrace.clean.dates import timestamp_line
+
+    found = timestamp_line(line)
+    assert (found.value if found else None) == value

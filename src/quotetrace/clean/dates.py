@@ -23,23 +23,25 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 _MONTH = r"(?P<month>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s{1,3})?"
-_TIME = (
-    r"(?:,?\s{0,3}(?:at\s{1,3})?\d{1,2}[:.]\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?m\.?)?"
-    r"(?:\s{0,2}[A-Z]{2,5}|\s{0,2}[+-]\d{2}:?\d{2})?)?"
+_CLOCK = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?m\.?)?"
+    r"(?:\s{0,2}[A-Z]{2,5}|\s{0,2}[+-]\d{2}:?\d{2})?"
 )
+_TIME = r"(?:\s{0,3}[,|·•-]?\s{0,3}(?:at\s{1,3})?" + _CLOCK + r")?"
+_TIME_FIRST = r"(?:" + _CLOCK + r"\s{0,3}[,|·•-]?\s{0,3})?"  # "12:30 GMT, 5 March 2024"
 _LABEL = (
     r"(?:(?:published|updated|last updated|posted|date|first published|modified)"
     r"\s{0,2}(?:on|at)?\s{0,2}:?\s{0,3})?"
 )
 _ISO = (
-    r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    r"(?P<y3>\d{4})(?P<sep>[-/])(?P<m3>\d{2})(?P=sep)(?P<d3>\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,6})?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
 
 # A line that holds a date and nothing else of substance: "1 Dec, 2022 09:56",
 # "31 December 2021 11:15", "Published: Nov. 30, 2017 10:00 AM ET", "2022-01-14".
 _TIMESTAMP_LINE = re.compile(
-    r"^" + _LABEL + _WEEKDAY + r"(?:"
+    r"^" + _LABEL + _TIME_FIRST + _WEEKDAY + r"(?:"
     r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s{0,3}"
     + _MONTH.replace("month", "m1")
     + r",?\s{1,3}(?P<y1>\d{4})|"
