@@ -59,3 +59,22 @@ def test_no_outlet_is_a_source(seed_events):
     for e in _all(seed_events):
         if e.source is not None:
             assert not {"TASS", "RT", "Fox"} & set(e.source.text.replace(",", " ").split())
+
+
+def test_russia_targeting_the_energy_grid_is_an_assault_on_ukraine(seed_events):
+    found = [e for e in _all(seed_events) if "targeting" in e.trigger]
+    assert any(
+        e.type == "ASSAULT"
+        and e.source is not None
+        and e.source.code == "RUS"
+        and "UKR" in {t.code for t in e.targets}
+        for e in found
+    )
+
+
+def test_alleged_acts_are_not_events(seed_events):
+    # "accused the U.S. ... of waging war against Russia by providing Ukraine with aid":
+    # the aid is what Lavrov alleges, not an event of his
+    for e in _all(seed_events):
+        if e.type == "AID" and e.source is not None and e.source.code == "RUS":
+            assert "providing" not in e.trigger

@@ -104,7 +104,7 @@ def _targets(
         if source is not None and actor.text == source.text:
             continue
         if actor.code:
-            more = [actors.actor(c) for c in tok.children if c.dep_ == "conj"]
+            more = [actors.actor(c, deep=False) for c in tok.children if c.dep_ == "conj"]
             extra = tuple(a for a in more if a is not None and a.code)
             return (actor, *extra)
         if fallback is None and (actor.sector or tok.pos_ == "PROPN"):

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Statement
+from .lexicon import event_lexicon
 from .tables import code_of, sector_of, tables
+from .triggers import actor_like, noun_type
 
 # Children that are not part of the name of an actor.
 _OUTSIDE = frozenset(
@@ -52,8 +54,18 @@ def phrase(token: Token) -> list[Token]:
             continue
         if c.dep_ == "prep" and c.lower_ not in _NAME_PREPS:
             continue
+        if c.dep_ == "prep" and not any(g.dep_ == "pobj" and _in_name(g) for g in c.children):
+            continue  # "allies of waging war": what they did, not part of their name
         out.extend(phrase(c))
     return sorted(out, key=lambda t: t.i)
+
+
+def _in_name(t: Token) -> bool:
+    """A PP object that belongs in an actor's name: a place, a party or a role ("forces in
+    Guinea", "workers of the bus company"), not an event ("allies of waging war")."""
+    if t.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC", "PERSON") or t.pos_ == "PROPN":
+        return True
+    return actor_like(t) and noun_type(t, event_lexicon()) is None
 
 
 def text_of(tokens: list[Token]) -> str:
@@ -171,7 +183,7 @@ class ArticleActors:
         return None
 
     def actor(
-        self, token: Token, *, agentive: bool = False, possessor: bool = False
+        self, token: Token, *, agentive: bool = False, possessor: bool = False, deep: bool = True
     ) -> Actor | None:
         """The actor a token stands for: a phrase, a person, or what a pronoun refers to."""
         t = tables()
@@ -190,7 +202,7 @@ class ArticleActors:
             known = self.person(token.text)
             if known is not None and known.code:
                 actor = Actor(actor.text, known.code, known.sector)
-        if actor.code is None and not agentive:
+        if actor.code is None and not agentive and deep:
             code, sector, _ = deep_code(token)  # targets only: "a camp for Congolese refugees"
             if code:
                 actor = Actor(actor.text, code, actor.sector or sector)
@@ -219,8 +231,6 @@ class ArticleActors:
             if found is not None:
                 return found
         sent = token.sent
-        from .lexicon import event_lexicon
-
         reporting = event_lexicon().reporting_verbs
         for t in sent:
             if (

@@ -185,6 +185,17 @@ def _complements(t: Token) -> list[Token]:
                 for c in p.children
                 if c.dep_ == "pcomp" or (c.dep_ == "pobj" and noun_type(c, lex) is not None)
             )
+    if lex.intention_verbs.get(lex.lemma(t)) == "ACCUSE":
+        # "accused the U.S. and its allies of waging war by providing ...": what is alleged
+        # may hang on the objects, and its manner on the verb
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ == "by":
+                out.extend(c for c in p.children if c.dep_ == "pcomp")
+        for o in t.children:
+            for n in [o, *(g for g in o.children if g.dep_ == "conj")] if o.dep_ == "dobj" else []:
+                for p in n.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+                        out.extend(c for c in p.children if c.dep_ in ("pcomp", "pobj"))
     for c in list(out):
         out.extend(g for g in c.children if g.dep_ == "conj")
     return out
@@ -267,7 +278,8 @@ def actor_like(t: Token) -> bool:
         return True
     # "his Argentine counterpart", "a Chinese delegation": a national modifier makes an actor
     return any(
-        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in t.children
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")
+        for c in t.children
     )
 
 
