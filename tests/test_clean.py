@@ -263,3 +263,36 @@ def test_timestamp_lines(line: str, value: str | None) -> None:
 
     found = timestamp_line(line)
     assert (found.value if found else None) == value
+
+
+WIRE_PAGE = """\
+Skip to main content
+World
+Business
+Fishing quotas deal struck after all-night talks
+By Jane Doe and John Roe
+4 minute read
+March 5, 2024 10:14 PM UTC Updated 2 hours ago
+
+BRUSSELS, March 5 (Example Wire) - Ministers agreed on fishing quotas for the North Sea early \
+on Tuesday after all-night talks, diplomats said, ending a dispute that had threatened the \
+livelihoods of thousands of fishermen.
+Advertisement · Scroll to continue
+Related coverage
+Fishermen protest outside parliament
+Norway warns over mackerel shares
+"We will review the numbers in June," the commissioner said.
+Reporting by Jane Doe; Editing by John Roe
+Follow us on Twitter
+"""
+
+
+def test_wire_page_teaser_block_ends_at_the_article_s_next_sentence() -> None:
+    a = text_article(WIRE_PAGE)
+    assert a.body.splitlines()[0].startswith("BRUSSELS, March 5")
+    assert '"We will review the numbers in June," the commissioner said.' in a.body
+    for chrome in ("Skip to", "minute read", "Advertisement", "Related", "mackerel", "Editing"):
+        assert chrome not in a.body, chrome
+    assert a.title == "Fishing quotas deal struck after all-night talks"
+    assert a.published == "2024-03-05"  # the timestamp's year wins over the year-less dateline
+    assert a.standfirst is None

@@ -50,6 +50,8 @@ _TIMESTAMP_LINE = re.compile(
     + _ISO
     + r")"
     + _TIME
+    # "... 10:14 PM UTC Updated 2 hours ago": a page's relative update note may trail the date
+    + r"(?:\s{1,3}[|·•-]?\s{0,3}(?:updated|modified)\b[\w ]{0,30})?"
     + r"\s{0,3}$",
     re.IGNORECASE,
 )

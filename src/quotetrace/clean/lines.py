@@ -102,6 +102,14 @@ def rule_for(line: str) -> str | None:
     return None
 
 
+def ends_block(line: str) -> bool:
+    """A line that is the article's again after a list of teasers: prose, a transcript turn,
+    or a finished sentence (teaser headlines end without a full stop, or cut short)."""
+    if is_prose(line) or is_turn(line):
+        return True
+    return word_count(line) >= 6 and line.rstrip("\"”’'").endswith((".", "!"))
+
+
 def opens_block(line: str) -> bool:
     """A heading after which a page lists other stories ("Top stories", "Check Also")."""
     return len(line) <= 60 and fold(line) in boilerplate_rules().block_markers

@@ -130,7 +130,7 @@ def _mark_blocks(items: list[_Line]) -> None:
             in_block = True
             it.reason = "related-block"
         elif in_block:
-            if it.reason is None and (lines.is_prose(it.text) or lines.is_turn(it.text)):
+            if it.reason is None and lines.ends_block(it.text):
                 in_block = False
             elif it.reason is None:
                 it.reason = "related-block"
