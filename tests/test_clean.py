@@ -175,6 +175,11 @@ def test_outlet_from_dateline_app_line_and_hint() -> None:
     assert text_article(body + "\n\nCLICK HERE TO GET THE FOX NEWS APP").outlet == "Fox News"
     assert text_article(body, outlet="Example Daily").outlet == "Example Daily"
     assert text_article(body, url="https://www.theguardian.com/world/x").outlet == "The Guardian"
+    # an unknown site's domain is the last resort, after what the page itself says
+    app = body + "\n\nCLICK HERE TO GET THE FOX NEWS APP"
+    assert text_article(app, url="https://mirror.example.net/a").outlet == "Fox News"
+    plain = "Talks resume\n\n" + PARA
+    assert text_article(plain, url="https://news.example.co.uk/a").outlet == "example.co.uk"
 
 
 def test_non_english_article_gets_its_language() -> None:

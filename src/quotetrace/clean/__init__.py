@@ -75,7 +75,11 @@ def clean(source: Source, options: Options) -> Article:
         standfirst=found.standfirst,
         published=published.value if published else None,
         published_precision=published.precision if published else None,
-        outlet=source.outlet or outlets.from_url(source.url) or found.outlet,
+        # a site we know by its domain, then what the page says, then an unknown site's domain
+        outlet=source.outlet
+        or outlets.known_site(source.url)
+        or found.outlet
+        or outlets.from_url(source.url),
         url=source.url or found.url,
         language=language.detect(body),
         removed=found.removed,
