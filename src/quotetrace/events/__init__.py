@@ -155,8 +155,11 @@ def _by_sector(cand: Candidate, source: Actor | None, actors: ArticleActors) -> 
         for o in cand.token.children:
             if o.dep_ == "dobj":
                 found = actors.actor(o)
-                if found is not None and found.sector in table:
-                    return table[found.sector]
+                if found is None:
+                    continue
+                sector = found.sector or ("COUNTRY" if found.code else None)
+                if sector in table:
+                    return table[sector]
     return cand.type
 
 
@@ -176,6 +179,16 @@ def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
         source is None or (source.code is None and source.sector is None)
     ):
         return []  # "the law allows ...", "the report was released"
+    if (
+        cand.type == "COERCE"
+        and lex.lemma(cand.token) in lex.foreign_is_sanction
+        and source is not None
+        and source.code
+        and targets
+        and targets[0].code
+        and targets[0].code != source.code
+    ):
+        cand.type = "SANCTION"  # "the EU banned Russian state media"
     rhetoric = _rhetoric(cand, source, src_tok)
     if rhetoric == "":
         return []

@@ -59,6 +59,7 @@ class EventLexicon:
     needs_recipient: frozenset[str]
     needs_actor_source: frozenset[str]
     willing_default: frozenset[str]
+    foreign_is_sanction: frozenset[str]
     rhetorical_verbs: dict[str, str | None]
     rejection_predicates: frozenset[str]
     joint_adverbs: frozenset[str]
@@ -116,6 +117,7 @@ def event_lexicon() -> EventLexicon:
         needs_recipient=frozenset(raw["needs_recipient"]),
         needs_actor_source=frozenset(raw["needs_actor_source"]),
         willing_default=frozenset(raw["willing_default"]),
+        foreign_is_sanction=frozenset(raw["foreign_is_sanction"]),
         rhetorical_verbs=raw["rhetorical_verbs"],
         rejection_predicates=frozenset(raw["rejection_predicates"]),
         joint_adverbs=frozenset(raw["joint_adverbs"]),

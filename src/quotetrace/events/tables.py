@@ -93,7 +93,8 @@ def tables() -> ActorTables:
     alternatives = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(n) for n in alternatives)
     upper = "|".join(re.escape(n.upper()) for n in alternatives if len(n) > 3 and not n.isupper())
-    pattern = re.compile(rf"(?<![\w-])(?:{body}|{upper})(?![\w-])")
+    # "Saudi-led coalition" names its leader; "Syrian-backed militia" does not name itself
+    pattern = re.compile(rf"(?<![\w-])(?:{body}|{upper})(?![\w]|-(?!led\b))")
     pronouns = raw["pronouns"]
     return ActorTables(
         names=names,

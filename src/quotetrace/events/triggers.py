@@ -330,7 +330,8 @@ def _ruled_out(t: Token, lex: EventLexicon) -> bool:
 def _military(o: Token) -> bool:
     """A military unit as object: "troops", "an aircraft carrier group", "two warships"."""
     roles = tables().roles
-    words = [o, *(c for c in o.children if c.dep_ in ("compound", "amod"))]
+    # the head or a noun compound ("carrier group"), not an adjective ("military aid")
+    words = [o, *(c for c in o.children if c.dep_ == "compound")]
     return any(roles.get(w.lower_) == "MIL" for w in words)
 
 
