@@ -182,6 +182,22 @@ def test_outlet_from_dateline_app_line_and_hint() -> None:
     assert text_article(plain, url="https://news.example.co.uk/a").outlet == "example.co.uk"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Minister sagte am Montag, die Gespräche würden nächste Woche weitergehen.", "de"),
+        ("Le ministre a déclaré lundi que les négociations reprendraient bientôt.", "fr"),
+        ("The minister said on Monday that talks would resume next week in the capital.", "en"),
+        ("Harbour Rules Face Key Test In Court.", None),  # too unsure to say
+        ("Yes, he said.", None),  # too short to say
+    ],
+)
+def test_language(text: str, lang: str | None) -> None:
+    from quotetrace.clean.language import detect
+
+    assert detect(text) == lang
+
+
 def test_non_english_article_gets_its_language() -> None:
     a = text_article(
         "Министр иностранных дел заявил в понедельник, что переговоры будут продолжены "
