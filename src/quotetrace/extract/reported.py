@@ -126,9 +126,9 @@ def _left_content(sent: Span, verb: Token, subj: Token | None) -> tuple[int, int
         return None  # "the war, which has continued": a relative clause reports nothing
     first = verb.i if subj is None else min(verb.i, subj.left_edge.i)
     start = _para_start(sent, first)
-    # an aside in brackets or dashes reports only what it encloses
+    # an aside in brackets or dashes reports only what it encloses; a colon starts new content
     for j in range(first - 1, start - 1, -1):
-        if sent.doc[j].text in ("(", "[", "—", "–", ";"):
+        if sent.doc[j].text in ("(", "[", "—", "–", ";", ":"):
             start = j + 1
             break
     prev = sent.doc[first - 1] if first > start else None
@@ -152,6 +152,8 @@ def _clause_end(verb: Token, end: int, lex: Lexicon) -> int:
         t = doc[j]
         if "\n" in t.text:
             return j - 1
+        if t.text == ":" and j + 1 < stop and doc[j + 1].is_quote:
+            return j - 1  # 'asserted that S: "..."' -- the quote after the colon is its own
         if j <= end and t.head.i != verb.i:
             continue
         if t.lower_ == "according" or (
