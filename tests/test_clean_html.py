@@ -72,3 +72,10 @@ def test_title_loses_only_the_site_name() -> None:
     assert title_without_site("RT - Talks fail – Lavrov", "RT") == "Talks fail – Lavrov"
     assert title_without_site("Storm hits coast | The Courier", "Courier") == "Storm hits coast"
     assert title_without_site("Courier", "The Courier") == "Courier"
+
+
+def test_description_repeating_the_first_paragraph_is_no_standfirst() -> None:
+    opening = "Ministers of Norland and Estmark met in Port Wendel on Tuesday to reopen talks"
+    page = PAGE.replace("Ministers of the two countries meet again in Port Wendel", opening + "...")
+    source = Source(uri="mem:page", doc="page.html", media="html", raw=page.encode())
+    assert clean(source, Options()).standfirst is None

@@ -10,7 +10,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document
 
-from . import dates, outlets
+from . import dates, lines, outlets
 from .body import Cleaned
 from .text import clean_text, strip_chrome
 
@@ -22,6 +22,7 @@ log.addHandler(logging.NullHandler())
 # worse than none).
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _FALLBACK_SHARE = 0.5
+_SAME_OPENING = 50  # characters of normalised text that make two openings the same
 
 
 def clean_html(page: bytes | str, *, url: str | None = None) -> Cleaned:
@@ -55,12 +56,29 @@ def clean_html(page: bytes | str, *, url: str | None = None) -> Cleaned:
     return Cleaned(
         paragraphs=kept.paragraphs,
         title=title,
-        standfirst=doc.description or None,
+        standfirst=_standfirst(doc.description, kept.paragraphs, doc.sitename, title),
         published=dates.from_hint(doc.date),
         outlet=outlet,
         url=found_url,
         removed=kept.removed,
     )
+
+
+def _standfirst(
+    description: str | None, paragraphs: tuple[str, ...], site: str | None, title: str | None
+) -> str | None:
+    """The page's description, unless it is only the site's slogan or the first paragraph cut
+    short (what many pages put in their description meta tag)."""
+    if not description:
+        return None
+    key = lines.key(description.rstrip(".… "))
+    if not key or (site and key in lines.key(site)):
+        return None
+    # the same opening words as the body (or the title): not a standfirst of its own
+    head = key[:_SAME_OPENING]
+    if any(lines.key(p)[:_SAME_OPENING] == head for p in (*paragraphs[:1], title or "")):
+        return None
+    return description
 
 
 def _extract(page: bytes | str, url: str | None, **mode: bool) -> Document | None:
