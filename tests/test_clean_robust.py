@@ -113,3 +113,9 @@ def test_huge_hard_wrapped_paragraph_is_joined_in_linear_time() -> None:
     article = run(media="text", text=wrapped)
     assert time.perf_counter() - start < 10
     assert "\n" not in article.body  # one paragraph, wrapped lines joined again
+
+
+def test_html_given_as_text_bytes_is_read_as_html() -> None:
+    page = f"<html><body><article><p>{PROSE}</p></article></body></html>"
+    article = run(media="text", raw=page.encode("cp1252"))
+    assert "<p>" not in article.body and "harbour master" in article.body

@@ -36,7 +36,10 @@ def clean(source: Source, options: Options) -> Article:
     Raises CleaningError, with a reason a user can act on, when there is no usable text.
     """
     text = source.text
-    if source.media == "html" or (text is not None and _looks_like_html(text)):
+    if source.media == "text" and text is None:
+        text = decode(source.raw or b"")
+    if source.media == "html" or _looks_like_html(text or ""):
+        # raw bytes go to trafilatura as they are: it reads the page's own charset declaration
         page: bytes | str = source.raw if source.raw is not None else (text or "")
         found = clean_html(page, url=source.url)
         if not found.paragraphs:
@@ -45,8 +48,7 @@ def clean(source: Source, options: Options) -> Article:
                 "built by JavaScript?); save the article's own page, or give its text instead"
             )
     else:
-        if text is None:
-            text = decode(source.raw or b"")
+        text = text or ""
         if len(text) > options.max_chars:
             # no article is this long: it is a dump or a log; clean its start, as the pipeline
             # would parse no more of it anyway, and keep cleaning linear in a bounded input
