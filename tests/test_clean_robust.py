@@ -119,3 +119,22 @@ def test_html_given_as_text_bytes_is_read_as_html() -> None:
     page = f"<html><body><article><p>{PROSE}</p></article></body></html>"
     article = run(media="text", raw=page.encode("cp1252"))
     assert "<p>" not in article.body and "harbour master" in article.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By " + "A" * 290 + "!",  # once took 5 s in a backtracking byline pattern
+        "BY " + "A" * 290 + "!",
+        "By " + "Ab " * 95 + "!",
+        "By " + "Ab, " * 70 + "!",
+        "Get the " + "a " * 140 + "!",
+        "(" + "a " * 50 + ")" + "!" * 150,
+    ],
+)
+def test_line_rules_do_not_backtrack(line: str) -> None:
+    from quotetrace.clean.lines import rule_for
+
+    start = time.perf_counter()
+    rule_for(line)
+    assert time.perf_counter() - start < 0.2
