@@ -88,6 +88,9 @@ def _sentence_speaker(sent: Span, actors: ArticleActors, index: int | None) -> A
     return actors.last_source
 
 
+_PLACES = frozenset(("in", "at", "inside", "near", "outside", "around", "across"))
+
+
 def _targets(
     cand: Candidate,
     passive: bool,
@@ -103,6 +106,8 @@ def _targets(
             continue
         if source is not None and actor.text == source.text:
             continue
+        if source is not None and actor.code == source.code and tok.head.lower_ in _PLACES:
+            continue  # "talks in Cairo" by Egyptians: where, not toward whom
         if actor.code:
             more = [actors.actor(c, deep=False) for c in tok.children if c.dep_ == "conj"]
             extra = tuple(a for a in more if a is not None and a.code)

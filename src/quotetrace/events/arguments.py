@@ -122,6 +122,11 @@ def target_tokens(c: Candidate, passive: bool) -> list[Token]:
         if c.noun is not None and c.noun != c.token and c.noun.head == w:
             out.extend(_inside(c.noun, lex.target_preps["event_noun"]))
         out.extend(_prep_objects(w, preps))
+    if c.type == "THREATEN":  # "threatened to retaliate if Washington imposed sanctions"
+        for w in words:
+            for cl in w.children:
+                if cl.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in cl.children):
+                    out.extend(g for g in cl.children if g.dep_ == "nsubj")
     for w in words:
         for ch in w.children:
             if ch.dep_ == "ccomp":

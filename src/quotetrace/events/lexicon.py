@@ -73,10 +73,26 @@ class EventLexicon:
         if lemma in self.known_verbs or not token.tag_.startswith("VB"):
             return lemma
         w = token.lower_
-        for form in (w[:-3] + "y", w[:-2], w[:-1], w[:-3], w[:-3] + "e", w[:-4]):
+        for form in _inflections(w):
             if form in self.known_verbs:
                 return form
         return lemma
+
+
+def _inflections(w: str) -> list[str]:
+    """Base forms a past, participle or third-person form may come from, by its ending only."""
+    doubled = len(w) > 4 and w[-3] == w[-4]
+    if w.endswith("ied"):
+        return [w[:-3] + "y"]
+    if w.endswith("ed"):
+        return [w[:-1], w[:-2], *([w[:-3]] if doubled else [])]
+    if w.endswith("ing"):
+        return [w[:-3], w[:-3] + "e", *([w[:-4]] if len(w) > 5 and w[-4] == w[-5] else [])]
+    if w.endswith("es"):
+        return [w[:-2], w[:-1]]
+    if w.endswith("s"):
+        return [w[:-1]]
+    return []
 
 
 def read_data(name: str) -> dict[str, Any]:
