@@ -129,3 +129,26 @@ def test_evaluate_prints_the_shared_scorers_figures(shared: Path) -> None:
     theirs = json.loads(done.stdout)
     for key in ("attributed_f1", "text_f1", "predicted", "gold_required", "boilerplate_removed"):
         assert ours[key] == pytest.approx(theirs[key]), key
+
+
+def test_ingest_a_warc_file_and_count_other_languages(tmp_path: Path) -> None:
+    from test_sources import _warc_record
+
+    page = ("<html><head><title>Bridge opens</title></head><body><article><h1>Bridge opens</h1>"
+            "<p>The new bridge over the river opened on Monday after two years of work.</p>"
+            "<p>\"It is the best day for this town in a decade,\" Mayor Lina Ostrova said at "
+            "the ceremony, which hundreds of residents attended.</p></article></body></html>")
+    german = ("<html><head><title>Brücke eröffnet</title></head><body><article><p>Die neue "
+              "Brücke über den Fluss wurde am Montag nach zwei Jahren Bauzeit eröffnet. Die "
+              "Bürgermeisterin sagte, es sei der schönste Tag für die Stadt seit langem, und "
+              "viele Einwohner kamen zur Feier.</p></article></body></html>")
+    (tmp_path / "crawl.warc").write_bytes(_warc_record("https://news.example/bridge", page)
+                                          + _warc_record("https://news.example/de", german))
+    db = str(tmp_path / "w.db")
+    code, _, err = _run("ingest", "--db", db, str(tmp_path / "crawl.warc"))
+    assert code == 0 and "new 2" in err, err
+    assert "language not handled): de 1" in err
+    code, out, _ = _run("quotes", "--db", db, "--format", "jsonl")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert rows and rows[0]["url"] == "https://news.example/bridge"
+    assert "Lina Ostrova" in rows[0]["speaker"]

@@ -52,3 +52,25 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [f.name for f in fields(Options) if f"`{f.name}`" not in readme]
     assert not missing, f"settings missing from README.md: {missing}"
+
+
+def test_bad_inputs_end_to_end_nothing_lost(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Broken HTML, a 50 MB single-line file and mixed encodings, with good files beside them."""
+    line = ('The minister said that talks would continue. "We will not give up," she said. ' *
+            700_000)[:50_000_000]
+    (tmp_path / "huge.txt").write_text(line, encoding="utf-8")
+    (tmp_path / "broken.html").write_text(
+        "<html><head><title>Half a page</title><body><div><p>Officials said the bridge would "
+        "open in May, according to the city.<p>\"It is safe,\" the mayor said.<div><span",
+        encoding="utf-8")
+    (tmp_path / "mixed.txt").write_bytes(
+        "Café owners said prices would rise.\n\n".encode() +
+        "\"Nobody wants this,\" said the naïve owner of the café.\n".encode("cp1252"))
+    (tmp_path / "good.txt").write_text('"We agree," Amara Velde said on Monday.',
+                                       encoding="utf-8")
+    out = list(run([str(tmp_path)], Options(max_chars=20_000)))
+    done = {x.article.doc: x for x in out if not isinstance(x, Skipped)}
+    assert set(done) == {"broken.html", "good.txt", "huge.txt", "mixed.txt"}, out
+    assert len(done["huge.txt"].article.body) <= 20_000 and done["huge.txt"].statements
+    assert "naïve owner of the café" in done["mixed.txt"].article.body
+    assert done["good.txt"].statements[0].speaker == "Amara Velde"

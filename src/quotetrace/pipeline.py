@@ -109,7 +109,8 @@ def extract_articles(
         docs: dict[int, Doc] = {}
         if wanted:
             model = model or nlp_loader.load(options.model)
-            texts = (a.body[: options.max_chars] for a in wanted)
+            limit = min(options.max_chars, model.max_length)
+            texts = (a.body[:limit] for a in wanted)
             for article, doc in zip(wanted, model.pipe(texts), strict=True):
                 docs[id(article)] = doc
         for item in batch:

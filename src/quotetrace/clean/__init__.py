@@ -52,7 +52,7 @@ def clean(source: Source, options: Options) -> Article:
         if len(text) > options.max_chars:
             # no article is this long: it is a dump or a log; clean its start, as the pipeline
             # would parse no more of it anyway, and keep cleaning linear in a bounded input
-            log.info("%s: text cut to options.max_chars=%d", source.uri, options.max_chars)
+            log.warning("%s: text cut to options.max_chars=%d", source.uri, options.max_chars)
             text = text[: options.max_chars]
         if not text.strip():
             raise CleaningError("the document is empty; check the file or the JSONL 'text' field")
