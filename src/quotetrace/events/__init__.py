@@ -219,5 +219,8 @@ def _events(cand: Candidate, sent: Span, actors: ArticleActors) -> list[Event]:
 
     if negated and typ in COOPERATION:
         # Declining to cooperate is itself a REJECT; the negated event is kept beside it.
-        return [event("REJECT", False), event(cand.type, True)]
+        # the negated event is what was declined: "we do not intend to initiate joint projects"
+        # is a negated COOPERATE, not a negated intention
+        declined = cand.base if cand.base in COOPERATION else cand.type
+        return [event("REJECT", False), event(declined, True)]
     return [event(typ, negated)]

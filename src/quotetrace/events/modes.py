@@ -33,6 +33,8 @@ def chain(token: Token) -> list[Token]:
 def negated(token: Token) -> bool:
     """A negation on the trigger or on a verb of its clause ("no more joint projects")."""
     for t in chain(token):
+        if t.head.lemma_ == "spare" and t.dep_ == "dobj":
+            break  # "we will spare no effort to help": emphasis, not negation
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")):
                 return True

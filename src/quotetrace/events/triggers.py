@@ -30,6 +30,7 @@ class Candidate:
     noun: Token | None = None  # the event noun, when the event is nominal
     obliged: Token | None = None  # "X must ...": X is the target of a REQUEST
     rank: int = 0
+    base: str | None = None  # the wrapped event's own type ("initiate joint projects")
 
 
 def noun_type(n: Token, lex: EventLexicon) -> str | None:
@@ -255,7 +256,8 @@ def candidate_at(t: Token, lex: EventLexicon, depth: int = 0) -> Candidate | Non
                 inner_words = [inner.token, *inner.inner] if inner else [comp]
                 words = [t, *(inner.words if inner else [comp])]
                 noun = inner.noun if inner else None
-                return Candidate(typ, t, words, inner_words, noun)
+                base = inner.base or inner.type if inner else None
+                return Candidate(typ, t, words, inner_words, noun, base=base)
         own = lex.intention_verbs.get(lemma) if t.pos_ != "ADJ" else None
         if own and lemma not in lex.verbs and lemma not in ("call", "press"):
             return Candidate(own, t, [t])
