@@ -173,7 +173,7 @@ def combine(doc: Doc, quotes: list[Quote], frames: list[Frame], lex: Lexicon) ->
             b.emit(q.start, q.end, "direct", _source(doc, frame), 0.85)
             continue
         label = (_tail_frame(doc, q, lex) or _label_before(doc, q)
-                 or _colon_sentence_before(doc, q))
+                 or _colon_sentence_before(doc, q) or _dash_credit(doc, q))
         if label is not None:
             b.used.add(i)
             b.emit(q.start, q.end, "direct", label, 0.75)
@@ -245,6 +245,21 @@ def _tail_frame(doc: Doc, q: Quote, lex: Lexicon) -> Source | None:
         if t.pos_ == "VERB" or "\n" in t.text or t.text in (".", "!", "?", ";"):
             return None
     return None
+
+
+_CREDIT = re.compile(r"[\"”»'’]*[.,]?[\"”»'’]*[ \t]*\n{0,2}[ \t]*[-—–―]+[ \t]*"
+                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,4})")
+
+
+def _dash_credit(doc: Doc, q: Quote) -> Source | None:
+    """'"...."\n\n- Bernie Sanders.' (fact checks, vox pops): a dash and a name credit the quote."""
+    m = _CREDIT.match(doc.text, q.end)
+    if not m:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if span is None or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return Source(span.text.rstrip("."), (span.start_char, span.end_char), "—")
 
 
 def _src(doc: Doc, a: int, b: int, cue: str) -> Source:
