@@ -44,8 +44,6 @@ class EventLexicon:
     conditional_modals: frozenset[str]
     condition_marks: frozenset[str]
     proposal_verbs: frozenset[str]
-    negators: frozenset[str]
-    negative_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     target_preps: dict[str, list[str]]
     passive_idioms: frozenset[str]
@@ -109,7 +107,7 @@ def event_lexicon() -> EventLexicon:
             "needs_modifier", "cooperative_modifiers", "light_verbs", "termination_verbs",
             "military_conflict_nouns", "aspect_verbs", "willingness_adjectives", "future_markers",
             "obligation_markers", "conditional_modals", "condition_marks", "proposal_verbs",
-            "negators", "negative_verbs", "reporting_verbs",
+            "reporting_verbs",
         )
     }  # fmt: skip
     named = {t for key in ("verbs", "phrasal", "verb_object", "nouns") for t in raw[key].values()}
