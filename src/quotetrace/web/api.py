@@ -14,6 +14,7 @@ from fastapi.responses import StreamingResponse
 
 from ..store import SQLiteStore, StatementRow
 from ..store.events import RelationFilters
+from . import search as web_search
 from .ingest import ingest_body
 from .params import Search, search_params
 from .security import require_token
@@ -40,12 +41,16 @@ def statement_item(row: StatementRow) -> dict[str, object]:
 
 @router.get("/statements", summary="Search statements")
 def statements(store: Store, s: Params) -> dict[str, object]:
-    """Full-text search (every word must occur) with filters, newest first.
+    """Full-text search (every word must occur) with filters.
 
-    Returns ``{"items": [...], "total": N, "limit", "offset"}``.
+    Returns ``{"items": [...], "total": N, "total_exact", "order", "limit", "offset"}``. Up to
+    1,000 matches are sorted newest first (``order: "published"``); larger results come most
+    recently added first (``order: "added"``), and ``total`` may then be a lower bound
+    (``total_exact: false``).
     """
-    rows = store.search(s.q, s.filters)
-    return {"items": [statement_item(r) for r in rows], "total": store.count(s.q, s.filters),
+    found = web_search.search(store, s.q, s.filters)
+    return {"items": [statement_item(r) for r in found.rows], "total": found.total,
+            "total_exact": found.exact, "order": found.order,
             "limit": s.filters.limit, "offset": s.filters.offset}
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..store.events import RelationFilters
 from . import charts, queries
+from . import search as web_search
 from .api import ArticleId, Id, Params, Store
 from .render import cite, mark_differences, templates
 from .security import SVG_CSP
@@ -36,11 +37,12 @@ def base_url(request: Request) -> str:
 @router.get("/", response_class=HTMLResponse)
 def search(request: Request, store: Store, s: Params) -> HTMLResponse:
     searched = any(v for v in s.as_params().values())
-    rows = store.search(s.q, s.filters) if searched else []
-    total = store.count(s.q, s.filters) if searched else 0
+    found = web_search.search(store, s.q, s.filters) if searched else None
+    rows = found.rows if found else []
     sizes = queries.cluster_sizes(store.db, [r.cluster_id for r in rows])
-    return page(request, "search.html", s=s, params=s.as_params(), rows=rows, total=total,
-                searched=searched, sizes=sizes, counts=store.counts())
+    return page(request, "search.html", s=s, params=s.as_params(), rows=rows, found=found,
+                total=found.total if found else 0, searched=searched, sizes=sizes,
+                counts=web_search.store_counts(store))
 
 
 @router.get("/statements/{statement_id}", response_class=HTMLResponse)
