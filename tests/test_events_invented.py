@@ -3,8 +3,8 @@
 
 Every sentence here was written for this project (none comes from ../shared). Each set was
 first run blind, before any rule was changed for it; those first figures are the honest
-estimate of how the coder does on unseen text (event accuracy 0.75, 0.89, 0.82, 0.74, 0.84 on
-five successive sets). The rules were then improved on them, so the floors below only guard
+estimate of how the coder does on unseen text (event accuracy 0.75, 0.89, 0.82, 0.74, 0.84, 0.87
+on six successive sets). The rules were then improved on them, so the floors below only guard
 against regressions. Columns: PLOVER type, source code, target code (- when not checked), text.
 """
 
@@ -294,6 +294,37 @@ COERCE	KEN	-	Kenyan police fired tear gas to break up an opposition rally in Nai
 ASSAULT	RUS	RUS	Russian troops shelled rebel positions in the Chechen capital Grozny on Thursday.
 ASSAULT	TUR	IRQ	Turkish warplanes bombed suspected Kurdish rebel bases in northern Iraq.
 ASSAULT	DZA	-	Suspected Islamic militants killed 15 villagers in an overnight attack south of Algiers, security forces said.
+AGREE	NOR	SWE	Norway agreed on Friday to buy electricity from Sweden during the winter months.
+AGREE	IRN	IGO	Iran offered to resume talks with the International Atomic Energy Agency on its nuclear program.
+AGREE	TZA	RWA	Tanzania promised to repatriate Rwandan refugees by the end of the year, a U.N. spokesman said.
+CONSULT	FRA	DZA	French President Jacques Chirac arrived in Algiers on Thursday for a two-day state visit.
+CONSULT	USA	RUS	U.S. and Russian negotiators met in Geneva to discuss strategic arms reductions.
+SUPPORT	IGO	ZAF	The European Union praised South Africa's first democratic elections as free and fair.
+SUPPORT	BRA	ARG	Brazil expressed solidarity with Argentina over the Falklands dispute.
+CONCEDE	MEX	-	Mexico's government released 50 Zapatista prisoners as a gesture of goodwill.
+CONCEDE	BLR	-	Belarus's president lifted restrictions on opposition newspapers after talks with European envoys.
+COOPERATE	KOR	JPN	South Korea and Japan agreed to share military intelligence on North Korean missile launches.
+COOPERATE	USA	PAK	U.S. and Pakistani forces launched a joint operation against militants near the Afghan border.
+AID	IGO	HTI	The World Bank approved a 40 million dollar grant to help Haiti rebuild after the hurricane.
+AID	CHN	NPL	China sent rescue teams and relief supplies to Nepal after the earthquake.
+RETREAT	SYR	LBN	Syria began withdrawing its troops from Beirut on Tuesday.
+RETREAT	RUS	MDA	Russian peacekeepers handed over their checkpoints to Moldovan police.
+REQUEST	AUS	IDN	Australia urged Indonesia to grant clemency to two Australian drug smugglers.
+REQUEST	IGO	SYR	The Arab League demanded that Syria withdraw its army from residential areas.
+ACCUSE	SRB	HRV	Serbia accused Croatia on Monday of massing troops on the border.
+ACCUSE	IRQ	KWT	Iraq charged Kuwait with stealing oil from the Rumaila field.
+REJECT	ISR	USA	Israel turned down a U.S. request to halt construction in the settlements.
+REJECT	CUB	USA	Cuba rejected U.S. criticism of its human rights record as interference.
+THREATEN	LBY	ITA	Libya threatened to expel Italian oil companies if Rome did not pay compensation.
+THREATEN	PRK	KOR	North Korea warned South Korea that it would retaliate against any provocation.
+PROTEST	EGY	-	Thousands of Egyptian students demonstrated in Cairo against the Israeli raids.
+PROTEST	ARG	-	Argentine farmers blocked highways to protest against export taxes.
+SANCTION	IGO	MMR	The European Union tightened sanctions against Burma's military government.
+SANCTION	USA	RUS	The United States expelled 35 Russian diplomats in response to election hacking.
+MOBILIZE	TUR	SYR	Turkey deployed tanks and artillery along its border with Syria.
+COERCE	IDN	-	Indonesian police arrested 30 students after clashes in Jakarta.
+ASSAULT	USA	IRQ	U.S. forces launched air strikes on targets in southern Iraq.
+ASSAULT	AFG	-	Taliban fighters ambushed a police convoy in southern Afghanistan, killing eight officers.
 """
 
 FLOORS = {"event": 0.90, "source": 0.88, "target": 0.80}
