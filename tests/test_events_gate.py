@@ -1,7 +1,7 @@
 """The event coding gate: PLOVER dev in ../shared, scored by its own scorer, must stay above floors.
 
-The floors sit a few points under the figures of the commit that set them (event accuracy 0.925,
-macro F1 0.916, source 0.925, target 0.855), so that a change that loses ground fails here and
+The floors sit a few points under the figures when they were set (event accuracy 0.919,
+macro F1 0.909, source 0.925, target 0.848), so that a change that loses ground fails here and
 has to say why. The lexicons were written with these sentences in view: the figures measure
 that nothing broke, not how well unseen news is coded (see bench/ and the report for that).
 """
