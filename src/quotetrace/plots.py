@@ -9,6 +9,7 @@ from io import BytesIO, StringIO
 from pathlib import Path
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 # Cooperation in blues and greens, conflict in oranges and reds: verbal lighter than material.
 QUADS = (
@@ -43,9 +44,13 @@ def relations_figure(rows: Iterable[Mapping[str, object]], title: str) -> Figure
     ax.axhline(0, color="#444", linewidth=0.8)
     ax.set_xticks(x, periods, rotation=45 if len(periods) > 8 else 0, ha="right"
                   if len(periods) > 8 else "center")
-    ax.set_ylabel("events (conflict below the line)")
+    ax.set_xlim(-0.75, max(len(periods), 4) - 0.25)  # one period is one bar, not a wall
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(int(v))}"))
+    ax.set_ylabel("events: cooperation ▲  conflict ▼")
     ax.set_title(title)
-    ax.legend(loc="upper left", fontsize="small", frameon=False, ncols=2)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     if not periods:
         ax.text(0.5, 0.5, "no dated events for this selection", ha="center", va="center",
                 transform=ax.transAxes)
@@ -71,11 +76,14 @@ def stacked_counts_figure(series: Mapping[str, Mapping[str, int]], title: str,
         if any(values):
             ax.bar(x, values, bottom=bottom, label=cat)
             bottom = [a + b for a, b in zip(bottom, values, strict=True)]
-    ax.set_xticks(x, periods)
+    ax.set_xticks(x, periods, rotation=45 if len(periods) > 8 else 0)
+    ax.set_xlim(-0.75, max(len(periods), 4) - 0.25)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel)
     ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
     if periods:
-        ax.legend(loc="upper left", fontsize="small", frameon=False, ncols=2)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
     return fig
 
 
