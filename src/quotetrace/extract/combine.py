@@ -91,6 +91,13 @@ class _Builder:
         if q is None or q.end > cue.idx:
             return frame
         between = [t for t in self.doc[frame.subj_start : cue.i] if t.idx > q.end]
+        if not [t for t in between if t.is_alpha]:
+            # '"...," said former tech executive Carly Fiorina': the source follows the cue
+            between = []
+            for t in self.doc[cue.i + 1 : cue.i + 16]:
+                if t.is_punct or t.pos_ not in _NP:
+                    break
+                between.append(t)
         nouns = [t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")]
         if not nouns:
             return dataclasses.replace(frame, subj_start=None, subj_end=None)

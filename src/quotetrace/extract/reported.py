@@ -67,6 +67,14 @@ def mention_bounds(tok: Token) -> tuple[int, int]:
     return left, right + 1
 
 
+def _antecedent(subj: Token) -> Token:
+    """'a headline that said', 'the group, which argued': the noun the relative pronoun stands
+    for is the source as written ('who' stays: it is how PolNeAR-style annotation names it)."""
+    if subj.tag_ == "WDT" and subj.head.dep_ in ("relcl", "acl") and subj.head.head.i < subj.i:
+        return subj.head.head
+    return subj
+
+
 def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj")
     for child in verb.children:
@@ -261,7 +269,7 @@ def find_frames(doc: Doc, lex: Lexicon) -> Iterator[Frame]:
         if subj is None or (subj.lower_ in lex.non_speakers and subj.tag_ not in ("WDT",)
                             and not (subj.lower_ == "it" and tok.lemma_.lower() in lex.speech)):
             continue  # but "it reads", "it said" (a document, a company) do report
-        s_start, s_end = mention_bounds(subj)
+        s_start, s_end = mention_bounds(_antecedent(subj))
         content = _content(tok, subj, lex)
         colon = tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
         belief = tok.lemma_.lower() in lex.belief and tok.lemma_.lower() not in lex.speech
