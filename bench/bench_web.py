@@ -126,6 +126,9 @@ def _rss_kb(pid: int, field: str) -> int:
     return 0
 
 
+FILTERS = ("speaker", "outlet", "dates", "kind", "about")
+
+
 def _requests(rng: random.Random, filtered: bool) -> dict[str, object]:
     params: dict[str, object] = {"q": rng.choice(QUERIES), "limit": 50}
     if filtered:
@@ -160,6 +163,7 @@ def measure(base: str, n: int, stop: subprocess.Popen[bytes] | None,
     rng = random.Random(seed)
     times: dict[bool, list[float]] = {False: [], True: []}
     errors: dict[bool, list[str]] = {False: [], True: []}
+    by_filter: dict[str, list[float]] = {name: [] for name in FILTERS}
     with httpx.Client(base_url=base, timeout=30) as client:
         for i in range(2 * n):
             if stop is not None and stop.poll() is not None:
@@ -169,10 +173,16 @@ def measure(base: str, n: int, stop: subprocess.Popen[bytes] | None,
             t = time.perf_counter()
             r = client.get("/api/statements", params=params)
             times[filtered].append((time.perf_counter() - t) * 1000)
+            if filtered:
+                name = next((k for k in ("speaker", "outlet", "kind", "about") if k in params),
+                            "dates")
+                by_filter[name].append(times[True][-1])
             if r.status_code != 200 or "locked" in r.text[:500]:
                 errors[filtered].append(f"{r.status_code} {r.text[:120]}")
     return {"no_filters": _summary(times[False], errors[False]),
-            "filters": _summary(times[True], errors[True])}
+            "filters": _summary(times[True], errors[True]),
+            "p95_by_filter_ms": {k: _summary(v, [])["p95_ms"] for k, v in by_filter.items()
+                                 if len(v) > 1}}
 
 
 def main() -> None:
@@ -180,6 +190,8 @@ def main() -> None:
     ap.add_argument("--statements", type=int, default=1_000_000)
     ap.add_argument("--base-docs", type=int, default=120, help="PolNeAR texts parsed once")
     ap.add_argument("--ingest-docs", type=int, default=80, help="texts the concurrent ingest reads")
+    ap.add_argument("--ingest-from", type=int, default=None,
+                    help="first PolNeAR text of the ingest (default: after the base texts)")
     ap.add_argument("--requests", type=int, default=400, help="per group")
     ap.add_argument("--keep", type=Path, default=None, help="build (or reuse) the store here")
     args = ap.parse_args()
@@ -191,7 +203,8 @@ def main() -> None:
         print("built", report["build"], file=sys.stderr)
     inbox = tmp / "ingest"
     inbox.mkdir()
-    for d in _docs(args.base_docs, args.ingest_docs):
+    start = args.base_docs if args.ingest_from is None else args.ingest_from
+    for d in _docs(start, args.ingest_docs):
         (inbox / f"{d['id'][:80]}.txt").write_text(d["text"], encoding="utf-8")
 
     port = _port()

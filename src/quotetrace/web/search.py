@@ -27,7 +27,7 @@ from ..store import Filters, SQLiteStore, StatementRow
 from ..store.sqlite import _like, fts_query
 
 SMALL = 1_000  # results up to this size are sorted by date
-BUDGET_S = 0.015  # a count may take this long before a lower bound is shown instead
+BUDGET_S = 0.01  # a count may take this long before a lower bound is shown instead
 ABOUT_TTL_S = 60.0  # entities newly seen by an ingest join an "about" search within this time
 
 _COLUMNS = ("SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
