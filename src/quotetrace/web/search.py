@@ -170,14 +170,15 @@ def search(store: SQLiteStore, query: str | None, f: Filters) -> Result:
     return Result(out, bound, False, "added", more)
 
 
-_store_counts: dict[tuple[str, int], dict[str, int]] = {}
+_store_counts: dict[str, tuple[float, dict[str, int]]] = {}
 
 
 def store_counts(store: SQLiteStore) -> dict[str, int]:
-    """Articles, statements and speakers in the store, counted once per newest statement."""
-    newest = store.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0
-    key = (str(store.path), int(newest))
-    if key not in _store_counts:
-        _store_counts.clear()  # only the current figures are worth keeping
-        _store_counts[key] = store.counts()
-    return _store_counts[key]
+    """Articles, statements and speakers in the store for the landing line: counting a million
+    rows takes a while, so the figures are refreshed at most once a minute."""
+    now = time.monotonic()
+    hit = _store_counts.get(str(store.path))
+    if hit is None or now - hit[0] > 60:
+        hit = (now, store.counts())
+        _store_counts[str(store.path)] = hit
+    return hit[1]
