@@ -155,6 +155,9 @@ class _Builder:
                     return frame
             elif b <= q.start:
                 gap = self.text[b : q.start]
+                if frame.content_start is None and _words(gap) == 0 and "\n" not in gap:
+                    best = frame  # 'Bystrom agreed. "Mainstream Republicans ..."'
+                    continue
                 if "\n" in gap.strip(" \t") and not (frame.colon or frame.content_start is None):
                     continue
                 if _words(gap) <= 6 and not _sentence_ends(gap) and gap.count("\n") <= 2 \

@@ -106,7 +106,8 @@ def _is_cue(tok: Token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return False  # "it was reported", "he was told": no speaker in subject position
     needs = lex.particles.get(lemma)
-    return not needs or any(c.dep_ in ("prt", "advmod") and c.lower_ in needs for c in tok.children)
+    return not needs or any(
+        c.dep_ in ("prt", "advmod", "dobj") and c.lower_ in needs for c in tok.children)
 
 
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
