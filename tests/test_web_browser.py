@@ -144,6 +144,18 @@ def test_relations_plot(page: Page, server: str) -> None:
     page.wait_for_load_state("networkidle")
     assert _image_loaded(page, "figure.chart img")
     page.screenshot(path=str(SHOTS / "5-relations.png"), full_page=True)
+    page.goto(server + "/docs")
+    assert page.locator("h2 code", has_text="GET /api/statements").first.is_visible()
+    page.screenshot(path=str(SHOTS / "7-api-docs.png"), full_page=False)
+
+
+def test_statement_permalink_and_cite(page: Page, server: str) -> None:
+    page.goto(server + "/?q=NATO&speaker=Lavrov")
+    page.locator("ol.results a", has_text="Permalink").first.click()
+    page.wait_for_url("**/statements/*")
+    cite = page.locator("textarea.cite").input_value()
+    assert "Sergey Lavrov" in cite and "/statements/" in cite and "NATO" in cite
+    page.screenshot(path=str(SHOTS / "8-statement.png"), full_page=False)
 
 
 def test_hostile_article_runs_nothing(page: Page, server: str, db: Path) -> None:
