@@ -14,7 +14,9 @@ from fastapi.responses import StreamingResponse
 
 from ..store import SQLiteStore, StatementRow
 from ..store.events import RelationFilters
+from . import queries
 from . import search as web_search
+from .cache import profiles, speaker_lists
 from .ingest import ingest_body
 from .params import Search, search_params
 from .security import require_token
@@ -119,16 +121,17 @@ def statement(store: Store, statement_id: Id) -> dict[str, object]:
 def speakers(store: Store, name: Annotated[str | None, Query(max_length=200)] = None,
              limit: Annotated[int, Query(ge=1, le=200)] = 50,
              offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, object]:
-    rows = store.speakers(name or None)
+    wanted = (name or "").strip() or None
+    rows = speaker_lists.get((str(store.path), wanted), lambda: store.speakers(wanted))
     return {"items": [asdict(r) for r in rows[offset:offset + limit]], "total": len(rows)}
 
 
 @router.get("/speakers/{speaker_id}", summary="A speaker's profile")
 def speaker(store: Store, speaker_id: Id) -> dict[str, object]:
-    try:
-        return store.speaker_profile(speaker_id)
-    except StopIteration:
-        raise HTTPException(404, f"no speaker {speaker_id}") from None
+    if not queries.speaker_exists(store.db, speaker_id):
+        raise HTTPException(404, f"no speaker {speaker_id}")
+    return profiles.get((str(store.path), speaker_id),
+                        lambda: store.speaker_profile(speaker_id))
 
 
 @router.get("/articles/{article_id}", summary="An article with its statements and events")

@@ -13,6 +13,7 @@ from .. import pipeline
 from ..model import Skipped
 from ..report import RunSummary
 from ..store import open_store
+from .cache import profiles, speaker_lists
 
 MAX_BODY = 16 * 2**20
 SUFFIXES = {
@@ -59,6 +60,9 @@ def run_ingest(request: Request, body: bytes) -> dict[str, object]:
                 else:
                     summary.duplicate += 1
             store.relink()
+    # This server's own ingest shows at once; another process's within the caches' minute.
+    profiles.clear()
+    speaker_lists.clear()
     return {"read": summary.read, "new": summary.new, "duplicate": summary.duplicate,
             "statements": summary.statements,
             "skipped": [{"uri": s.uri, "reason": s.reason} for s in summary.skipped]}

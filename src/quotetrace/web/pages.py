@@ -12,6 +12,7 @@ from ..store.events import RelationFilters
 from . import charts, queries
 from . import search as web_search
 from .api import ArticleId, Id, Params, Store
+from .cache import profiles, speaker_lists
 from .render import cite, mark_differences, templates
 from .security import SVG_CSP
 from .segments import article_paragraphs
@@ -58,14 +59,16 @@ def statement(request: Request, store: Store, statement_id: Id) -> HTMLResponse:
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers(request: Request, store: Store,
              name: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
-    rows = store.speakers((name or "").strip() or None)
+    wanted = (name or "").strip() or None
+    rows = speaker_lists.get((str(store.path), wanted), lambda: store.speakers(wanted))
     return page(request, "speakers.html", rows=rows[:500], total=len(rows), name=name or "")
 
 
 def _profile(store: Store, speaker_id: int) -> dict[str, object]:
     if not queries.speaker_exists(store.db, speaker_id):
         raise HTTPException(404, f"no speaker {speaker_id}")
-    return store.speaker_profile(speaker_id)
+    return profiles.get((str(store.path), speaker_id),
+                        lambda: store.speaker_profile(speaker_id))
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
