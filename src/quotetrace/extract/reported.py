@@ -92,6 +92,12 @@ def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
         if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
             return _subject(head.head if head.dep_ == "dobj" else head.head.head, lex, depth + 1)
         return head
+    if verb.dep_ == "conj" and not _is_cue(head, lex):
+        # "said there will be X and said Y": the parser hangs the second "said" on the first
+        # one's content; its subject is the reporting verb's up the tree
+        for up in head.ancestors:
+            if _is_cue(up, lex):
+                return _subject(up, lex, depth + 1)
     if verb.dep_ in _INHERIT_DEPS or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         return _subject(head, lex, depth + 1)
     return None
@@ -113,11 +119,17 @@ def _is_cue(tok: Token, lex: Lexicon) -> bool:
 def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in _MARK_WORDS):
         a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
         b -= 1
     if b - a < 2:
         return None
     return a, b
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    """No line break between two tokens: a parse that reaches over one joins unrelated text."""
+    lo, hi = sorted((a.i, b.left_edge.i if b.i > a.i else b.right_edge.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
 
 
 def _para_start(sent: Span, i: int) -> int:
@@ -143,7 +155,8 @@ def _left_content(sent: Span, verb: Token, subj: Token | None) -> tuple[int, int
     prev = sent.doc[first - 1] if first > start else None
     if prev is None or not (prev.is_punct or prev.is_quote):
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > verb.i for c in verb.children):
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > verb.i and _same_line(verb, c)
+           for c in verb.children):
         return None  # "In April, Trump called him a liar": the content is on the right
     span = _trim(sent.doc, start, first)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[span[0] : span[1]]):
@@ -163,7 +176,9 @@ def _clause_end(verb: Token, end: int, lex: Lexicon) -> int:
             return j - 1
         if t.text == ":" and j + 1 < stop and doc[j + 1].is_quote:
             return j - 1  # 'asserted that S: "..."' -- the quote after the colon is its own
-        if j <= end and t.head.i != verb.i:
+        own_report = t.dep_ == "conj" and _is_cue(t, lex) and any(
+            c.dep_ == "ccomp" for c in t.children)
+        if j <= end and t.head.i != verb.i and not own_report:
             continue
         if t.lower_ == "according" or (
             t.dep_ in ("conj", "advcl", "xcomp", "parataxis") and _is_cue(t, lex)
@@ -177,7 +192,7 @@ def _clause_end(verb: Token, end: int, lex: Lexicon) -> int:
 def _content(verb: Token, subj: Token | None, lex: Lexicon) -> tuple[int, int, bool] | None:
     doc = verb.doc
     lemma = verb.lemma_.lower()
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and _same_line(verb, c)]
     right = [c for c in clauses if c.i > verb.i]
     if right:
         # the clause starts after the frame even when a bad parse hangs earlier words on it
