@@ -9,24 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-
-def _for_the_page(fig: Figure, periods: int) -> None:
-    """Page-only touches: the legend beside the plot (never over the bars), and few periods
-    drawn as narrow bars rather than one bar the width of the page."""
-    ax = fig.axes[0]
-    if ax.get_legend() is not None:
-        handles, labels = ax.get_legend_handles_labels()
-        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  fontsize="small", frameon=False)
-    if 0 < periods < 6:
-        ax.set_xlim(-3, periods + 2)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
 
 
 @lru_cache(maxsize=256)
@@ -36,10 +18,8 @@ def _svg(kind: str, payload: str, title: str) -> str:
     data = json.loads(payload)
     if kind == "timeline":
         fig = plots.stacked_counts_figure(data, title, "statements")
-        _for_the_page(fig, len(data))
     else:
         fig = plots.relations_figure(data, title)
-        _for_the_page(fig, len({r["period"] for r in data}))
     return plots.to_svg(fig)
 
 
