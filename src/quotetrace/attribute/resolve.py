@@ -120,10 +120,8 @@ class _Resolver:
         if low in self.roles.relative_pronouns and depth < 2:
             ante = head.head.head if head.head.dep_ in ("relcl", "acl") else None
             if ante is not None and ante is not head:
-                from ..extract.reported import mention_bounds
-
-                a, b = mention_bounds(ante)
-                return self.span_speaker(self.doc[a:b], depth + 1)
+                # "Sanders, who said ...": the noun the relative clause hangs on
+                return self.span_speaker(self.doc[ante.left_edge.i : ante.i + 1], depth + 1)
             return None, 0.3
         if low in self.roles.person_pronouns:
             found = self._pronoun(head.idx)
@@ -151,7 +149,7 @@ class _Resolver:
         return self.reg.persons[i].canonical
 
     def label_speaker(self, label: str) -> tuple[str | None, float]:
-        if label.lower() in _lex_interviewer():
+        if label.lower() in self.roles.interviewer_labels:
             who = self.interviewer()
             return (who, 0.8) if who else (None, 0.3)
         words = tuple(w for w in re.findall(r"[\w’'-]+", label)
@@ -169,12 +167,6 @@ class _Resolver:
                 if m:
                     return m.group("x").strip()
         return a.outlet
-
-
-def _lex_interviewer() -> frozenset[str]:
-    from ..extract.lexicon import lexicon
-
-    return lexicon().interviewer_labels
 
 
 def _has(have: set[str], word: str) -> bool:

@@ -21,6 +21,7 @@ class Roles:
     relative_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
     interviewer_patterns: tuple[re.Pattern[str], ...]
+    interviewer_labels: frozenset[str]
 
     def wordings(self, head: str) -> tuple[str, ...]:
         """Title wordings a role noun may stand for ('diplomat' -> 'foreign minister', ...)."""
@@ -43,4 +44,5 @@ def roles() -> Roles:
         relative_pronouns=frozenset(raw["relative_pronouns"]),
         self_pronouns=frozenset(raw["self_pronouns"]),
         interviewer_patterns=tuple(re.compile(p) for p in raw["interviewer_patterns"]),
+        interviewer_labels=frozenset(raw["interviewer_labels"]),
     )
