@@ -151,4 +151,24 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX events_article ON events(article_id);
         """,
     ),
+    (
+        "0004_search_at_scale",
+        """
+        -- The date and outlet a statement is filtered and ordered by, on the statement itself,
+        -- so that a filter walks an index instead of joining every article.
+        ALTER TABLE statements ADD COLUMN published TEXT;
+        ALTER TABLE statements ADD COLUMN outlet TEXT;
+        UPDATE statements SET
+            published = (SELECT published FROM articles WHERE articles.id = article_id),
+            outlet = (SELECT outlet FROM articles WHERE articles.id = article_id);
+        CREATE INDEX statements_published ON statements(published);
+        CREATE INDEX statements_outlet ON statements(outlet, published);
+        CREATE INDEX statements_speaker_published ON statements(speaker_id, published);
+        -- Distinct entity names, so an "about" filter resolves names without scanning every
+        -- statement-entity pair.
+        CREATE TABLE entities (name TEXT PRIMARY KEY COLLATE NOCASE);
+        INSERT OR IGNORE INTO entities SELECT DISTINCT entity FROM statement_about;
+        CREATE INDEX events_statement ON events(statement_id);
+        """,
+    ),
 )

@@ -43,7 +43,6 @@ def relink(db: sqlite3.Connection) -> None:
     taken: set[int] = set()
     with db:
         db.execute("DELETE FROM speaker_aliases")
-        db.execute("UPDATE statements SET speaker_id = NULL")
         # Move every current name aside so that canonical names can change hands freely.
         db.execute("UPDATE speakers SET name = char(1) || id")
         for g in groups:
@@ -58,8 +57,10 @@ def relink(db: sqlite3.Connection) -> None:
             taken.add(sid)
             db.executemany("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, reason)"
                            " VALUES (?, ?, ?)", [(sid, a, r) for a, r in g.aliases.items()])
-            db.executemany("UPDATE statements SET speaker_id = ? WHERE speaker_name = ?",
-                           [(sid, n) for n in g.names])
+            # Only statements whose speaker changes are written: a small ingest into a large
+            # store touches a few rows, not all of them.
+            db.executemany("UPDATE statements SET speaker_id = ? WHERE speaker_name = ?"
+                           " AND speaker_id IS NOT ?", [(sid, n, sid) for n in g.names])
             known = {n.casefold() for n in g.names}
             name_words = {w for n in g.names for w in word_keys(n)}
             # A mention is an alias when it is made of the speaker's name words only ("Lavrov",
@@ -86,10 +87,15 @@ def names_of(db: sqlite3.Connection, speaker_id: int) -> list[str]:
         "SELECT DISTINCT speaker_name FROM statements WHERE speaker_id = ?", (speaker_id,))]
 
 
-def speakers(db: sqlite3.Connection, name: str | None = None) -> list[SpeakerRow]:
-    """All speakers, or those whose name or an alias contains ``name``; most quoted first."""
-    where, args = "", []
-    if name:
+def speakers(db: sqlite3.Connection, name: str | None = None,
+             speaker_id: int | None = None) -> list[SpeakerRow]:
+    """All speakers, or those whose name or an alias contains ``name``, or the one with
+    ``speaker_id``; most quoted first."""
+    where: str = ""
+    args: list[object] = []
+    if speaker_id is not None:
+        where, args = " WHERE sp.id = ?", [speaker_id]
+    elif name:
         where = (" WHERE sp.name LIKE ? OR EXISTS (SELECT 1 FROM speaker_aliases al"
                  " WHERE al.speaker_id = sp.id AND al.alias LIKE ?)")
         args = [f"%{name}%"] * 2
@@ -119,19 +125,17 @@ def merge_reasons(db: sqlite3.Connection, speaker_id: int) -> dict[str, str]:
 
 def profile(db: sqlite3.Connection, speaker_id: int) -> dict[str, object]:
     """A speaker's record: aliases and why, roles, and statements by month and by topic."""
-    row = next(r for r in speakers(db) if r.id == speaker_id)
+    (row,) = speakers(db, speaker_id=speaker_id)
     months: dict[str, dict[str, object]] = {}
     for month, n in db.execute(
-            "SELECT CASE WHEN a.published LIKE '--%' OR a.published IS NULL THEN 'undated'"
-            " ELSE substr(a.published, 1, 7) END AS m, count(*)"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            " WHERE s.speaker_id = ? GROUP BY m ORDER BY m", (speaker_id,)):
+            "SELECT CASE WHEN s.published LIKE '--%' OR s.published IS NULL THEN 'undated'"
+            " ELSE substr(s.published, 1, 7) END AS m, count(*)"
+            " FROM statements s WHERE s.speaker_id = ? GROUP BY m ORDER BY m", (speaker_id,)):
         months[month] = {"month": month, "statements": n, "about": {}}
     for month, entity, n in db.execute(
-            "SELECT CASE WHEN a.published LIKE '--%' OR a.published IS NULL THEN 'undated'"
-            " ELSE substr(a.published, 1, 7) END AS m, ab.entity, count(*) AS n"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            " JOIN statement_about ab ON ab.statement_id = s.id"
+            "SELECT CASE WHEN s.published LIKE '--%' OR s.published IS NULL THEN 'undated'"
+            " ELSE substr(s.published, 1, 7) END AS m, ab.entity, count(*) AS n"
+            " FROM statements s JOIN statement_about ab ON ab.statement_id = s.id"
             " WHERE s.speaker_id = ? GROUP BY m, ab.entity ORDER BY m, n DESC, ab.entity",
             (speaker_id,)):
         months[month]["about"][entity] = n  # type: ignore[index]

@@ -150,15 +150,18 @@ class SQLiteStore:
             for seq, st in enumerate(ex.statements):
                 sid = self.db.execute(
                     "INSERT INTO statements (article_id, seq, kind, text, start, end, cue,"
-                    " speaker_id, speaker_name, speaker_mention, confidence)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    " speaker_id, speaker_name, speaker_mention, confidence, published, outlet)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (a.id, seq, st.kind, st.text, st.start, st.end, st.cue,
-                     self._speaker_id(st), st.speaker, st.speaker_mention, st.confidence),
+                     self._speaker_id(st), st.speaker, st.speaker_mention, st.confidence,
+                     a.published, a.outlet),
                 ).lastrowid
                 ids.append(sid)
                 self.db.executemany(
                     "INSERT OR IGNORE INTO statement_about (statement_id, entity) VALUES (?, ?)",
                     [(sid, e) for e in st.about])
+                self.db.executemany("INSERT OR IGNORE INTO entities (name) VALUES (?)",
+                                    [(e,) for e in st.about])
             self.db.executemany(
                 "INSERT OR IGNORE INTO name_roles (name, role, article_id, published)"
                 " VALUES (?, ?, ?, ?)", [(n, r, a.id, a.published) for n, r in ex.roles])
@@ -212,33 +215,41 @@ class SQLiteStore:
     # -- reading ---------------------------------------------------------------------------
 
     def _where(self, query: str | None, f: Filters) -> tuple[str, list[object]]:
+        """SQL conditions for a search. Names given as "contains" (speaker, outlet, about) are
+        resolved to the ids or exact values first, so each condition can use an index."""
         where: list[str] = []
         args: list[object] = []
         if query and (match := fts_query(query)):
             where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
             args.append(match)
         if f.speaker:
-            where.append(
-                "(sp.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM speaker_aliases al"
-                " WHERE al.speaker_id = sp.id AND al.alias LIKE ? ESCAPE '\\'))"
-            )
-            args += [_like(f.speaker)] * 2
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\' UNION"
+                " SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\'",
+                [_like(f.speaker)] * 2)]
+            where.append(_in("s.speaker_id", ids, args))
         if f.outlet:
-            where.append("a.outlet LIKE ? ESCAPE '\\'")
-            args.append(_like(f.outlet))
+            outlets = [r[0] for r in self.db.execute(
+                "SELECT DISTINCT outlet FROM articles WHERE outlet LIKE ? ESCAPE '\\'",
+                (_like(f.outlet),))]
+            where.append(_in("s.outlet", outlets, args))
         if f.kind:
             where.append("s.kind = ?")
             args.append(f.kind)
         if f.about:
+            names = [r[0] for r in self.db.execute(
+                "SELECT name FROM entities WHERE name = ? OR name LIKE ? ESCAPE '\\'",
+                (normalise(f.about), _like(f.about)))]
+            marks = ",".join("?" * len(names)) or "NULL"
             where.append("s.id IN (SELECT statement_id FROM statement_about"
-                         " WHERE entity = ? COLLATE NOCASE OR entity LIKE ? ESCAPE '\\')")
-            args += [normalise(f.about), _like(f.about)]
+                         f" WHERE entity IN ({marks}))")
+            args += names
         # Dates without a year (--MM-DD) cannot be placed in a range, so ranges leave them out.
         if f.since:
-            where.append("a.published >= ? AND a.published NOT LIKE '--%'")
+            where.append("s.published >= ? AND s.published NOT LIKE '--%'")
             args.append(f.since)
         if f.until:
-            where.append("a.published <= ? AND a.published NOT LIKE '--%'")
+            where.append("s.published <= ? AND s.published NOT LIKE '--%'")
             args.append(f.until + "\uffff")
         return (" WHERE " + " AND ".join(where) if where else ""), args
 
@@ -257,7 +268,7 @@ class SQLiteStore:
         where, args = self._where(query, f)
         sql = (
             self._SELECT + where
-            + " ORDER BY a.published IS NULL, a.published DESC, a.doc, s.seq LIMIT ? OFFSET ?"
+            + " ORDER BY s.published IS NULL, s.published DESC, s.id LIMIT ? OFFSET ?"
         )
         try:
             rows = self.db.execute(sql, [*args, f.limit, f.offset]).fetchall()
@@ -301,6 +312,12 @@ class SQLiteStore:
             "statements": one("SELECT count(*) FROM statements").fetchone()[0],
             "speakers": one("SELECT count(*) FROM speakers").fetchone()[0],
         }
+
+
+def _in(column: str, values: list[object], args: list[object]) -> str:
+    """``column IN (...)`` over resolved values; nothing resolved matches nothing."""
+    args += values
+    return f"{column} IN ({','.join('?' * len(values)) or 'NULL'})"
 
 
 def _like(value: str) -> str:

@@ -5,21 +5,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from ..store import StatementRow
+from ..store import SQLiteStore, StatementRow
 
-_ROW = ("SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
-        " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
-        " s.cluster_id, s.speaker_id, s.start, s.end"
-        " FROM statements s JOIN articles a ON a.id = s.article_id"
-        " LEFT JOIN speakers sp ON sp.id = s.speaker_id")
+_ROW = SQLiteStore._SELECT
 
 
 def latest_statements(db: sqlite3.Connection, speaker_id: int,
                       limit: int = 20) -> list[StatementRow]:
     """A speaker's newest statements (undated ones last)."""
     rows = db.execute(
-        _ROW + " WHERE s.speaker_id = ? ORDER BY a.published IS NULL,"
-        " a.published LIKE '--%', a.published DESC, s.id DESC LIMIT ?",
+        # s.published walks the (speaker_id, published) index: newest first, yearless and
+        # undated last.
+        _ROW + " WHERE s.speaker_id = ? ORDER BY s.published IS NULL,"
+        " s.published LIKE '--%', s.published DESC, s.id DESC LIMIT ?",
         (speaker_id, limit)).fetchall()
     return [StatementRow(**dict(r)) for r in rows]
 

@@ -30,12 +30,10 @@ SMALL = 1_000  # results up to this size are sorted by date
 BUDGET_S = 0.01  # a count may take this long before a lower bound is shown instead
 ABOUT_TTL_S = 60.0  # entities newly seen by an ingest join an "about" search within this time
 
-_COLUMNS = ("SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
-            " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
-            " s.cluster_id, s.speaker_id, s.start, s.end")
+_COLUMNS = SQLiteStore._SELECT.split(" FROM ")[0]
 _JOINS = (" JOIN articles a ON a.id = s.article_id"
           " LEFT JOIN speakers sp ON sp.id = s.speaker_id")
-_BY_DATE = " ORDER BY a.published IS NULL, a.published DESC, a.doc, s.seq"
+_BY_DATE = " ORDER BY s.published IS NULL, s.published DESC, s.id"  # as store.search
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +59,8 @@ def _entities(db: sqlite3.Connection, about: str) -> list[str]:
         return hit[1]
     # The same test as the store's filter (SQLiteStore._where), applied to names only.
     names = [r[0] for r in db.execute(
-        "SELECT DISTINCT entity FROM statement_about WHERE entity = ? COLLATE NOCASE"
-        " OR entity LIKE ? ESCAPE '\\'", (normalise(about), _like(about)))]
+        "SELECT name FROM entities WHERE name = ? OR name LIKE ? ESCAPE '\\'",
+        (normalise(about), _like(about)))]
     with _about_lock:
         if len(_about) > 256:
             _about.clear()
