@@ -64,3 +64,13 @@ def test_questions_belong_to_the_named_interviewer(nlp: Language) -> None:
     got = run(nlp, text, title="Minister Tomas Berg's interview with Nordic Daily")
     turns = [(s.speaker, s.kind) for s in got if s.kind == "transcript"]
     assert turns == [("Nordic Daily", "transcript"), ("Tomas Berg", "transcript")] * 2
+
+
+def test_speakers_resolve_without_ner() -> None:
+    """Without the NER component (twice the parse speed) names come from proper-noun runs."""
+    from quotetrace import nlp as nlp_loader
+
+    fast = nlp_loader.load(disable=("ner",))
+    got = {s.text.rstrip("."): s.speaker for s in run(fast, ARTICLE)}
+    assert got["We have done our homework"] == "Klara Hoffmann"
+    assert got["taxes would not rise"] == "Klara Hoffmann"

@@ -22,6 +22,7 @@ class Roles:
     self_pronouns: frozenset[str]
     interviewer_patterns: tuple[re.Pattern[str], ...]
     interviewer_labels: frozenset[str]
+    not_person: frozenset[str]
 
     def wordings(self, head: str) -> tuple[str, ...]:
         """Title wordings a role noun may stand for ('diplomat' -> 'foreign minister', ...)."""
@@ -45,4 +46,5 @@ def roles() -> Roles:
         self_pronouns=frozenset(raw["self_pronouns"]),
         interviewer_patterns=tuple(re.compile(p) for p in raw["interviewer_patterns"]),
         interviewer_labels=frozenset(raw["interviewer_labels"]),
+        not_person=frozenset(raw["not_person_words"]),
     )
