@@ -41,6 +41,18 @@ FOUND = [
      "Farmers are tired of empty promises", "the minister"),
     ("Reed has warned that prices could rise again.", "indirect",
      "prices could rise again", "Reed"),
+    ("The agency released a report that said “the river is safe to swim in again.”", "direct",
+     "the river is safe to swim in again", "a report"),
+    ("“We are not done yet,” said former coach Dana Whitfield.", "direct",
+     "We are not done yet", "former coach Dana Whitfield"),
+    ("The mayor added: “The park will stay open all winter.”", "direct",
+     "The park will stay open all winter", "The mayor"),
+    ("As Jordan Baptiste put it, “the bill is a tax on the poor.”", "direct",
+     "the bill is a tax on the poor", "Jordan Baptiste"),
+    ('"The tunnel will be finished in May."\n\n- Ines Moreau.', "direct",
+     "The tunnel will be finished in May", "Ines Moreau"),
+    ('"The bank\'s “stress test” was a farce," Vogel said.', "direct",
+     "The bank's stress test was a farce", "Vogel"),
 ]
 
 

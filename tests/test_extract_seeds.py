@@ -1,7 +1,8 @@
 """The seeds' score floor: extract + attribute over ../shared/seeds, scored by the shared scorer.
 
-The floor is pinned below the measured figure (attributed F1 0.94 on 2026-11-23) so that a
-change that loses statements or speakers fails here instead of slipping through.
+The floor is pinned below the measured figure (attributed F1 0.966 on the raw seed files on
+2026-11-23; 0.985 through the CLI, whose cleaning drops boilerplate) so that a change that loses
+statements or speakers fails here instead of slipping through.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from quotetrace.model import Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
-ATTRIBUTED_F1_FLOOR = 0.90
+ATTRIBUTED_F1_FLOOR = 0.95
 
 
 def test_seeds_attributed_floor(shared: Path, nlp: Language, tmp_path: Path) -> None:
