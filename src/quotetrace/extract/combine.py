@@ -145,13 +145,38 @@ class _Builder:
         else:
             self.emit(cs, ce, "indirect", src, 0.7 if frame.clausal else 0.6)
 
+    def object_quote(self, frame: Frame) -> None:
+        """'called the use of executive orders "quite dangerous"': a quoted fragment in the
+        object of a cue makes the object mixed content."""
+        cue = self.doc[frame.cue]
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        rights = [c for c in cue.rights if not c.is_punct and c.dep_ in ("dobj", "oprd", "xcomp",
+                                                                           "ccomp", "prep")]
+        if not objs or not rights:
+            return
+        first = objs[0].left_edge
+        last = self.doc[max(c.right_edge.i for c in rights)]
+        cs, ce = first.idx, last.idx + len(last)
+        hit = [i for i, q in enumerate(self.quotes)
+               if i not in self.used and cs <= q.start and q.start < ce + 3]
+        if not hit or not _fragment(self.text[self.quotes[hit[0]].start : self.quotes[hit[0]].end]):
+            return
+        ce = max(ce, self.quotes[hit[-1]].end)
+        if "\n" in self.text[cs:ce]:
+            return
+        self.used.update(hit)
+        self.emit(cs, ce, "mixed", _source(self.doc, frame), 0.7)
+
     def adjacent(self, q: Quote, frames: list[tuple[Frame, tuple[int, int]]]) -> Frame | None:
         """A frame right after the quote (', he said') or right before it ('he said: "')."""
         best: Frame | None = None
         for frame, (a, b) in frames:
             if a >= q.end:
                 gap = self.text[q.end : a]
-                if _words(gap) == 0 and "\n" not in gap:
+                # '"...," he said' -- a quoted term before a relative clause ('a "chief
+                # prosecutor" who reports') is no quote of the clause's subject
+                said = self.text[q.start : q.end].rstrip(" \"”’'")[-1:] in ",.!?…—-" or "," in gap
+                if _words(gap) == 0 and "\n" not in gap and said:
                     return frame
             elif b <= q.start:
                 gap = self.text[b : q.start]
@@ -172,6 +197,9 @@ def combine(doc: Doc, quotes: list[Quote], frames: list[Frame], lex: Lexicon) ->
     for frame in live:
         if frame.content_start is not None:
             b.from_frame(frame)
+    for frame in live:  # after clause contents have claimed their quotes
+        if frame.content_start is None and not frame.belief:
+            b.object_quote(frame)
     edges = [(f, _core_edges(doc, f, b.inside_quote)) for f in live]
     for i, q in enumerate(b.quotes):
         if i in b.used:
@@ -228,6 +256,9 @@ def _tail_frame(doc: Doc, q: Quote, lex: Lexicon) -> Source | None:
         toks.pop(0)
     if not toks or "\n" in doc.text[q.end : toks[0].idx]:
         return None
+    said = doc.text[q.start : q.end].rstrip(" \"”’'")[-1:] in ",.!?…—-"
+    if not said and "," not in doc.text[q.end : toks[0].idx]:
+        return None  # 'a "chief prosecutor" who reports': a term, not a quote
     def cue(t: Token) -> bool:
         lemma = t.lemma_.lower()
         if t.pos_ != "VERB" or lemma not in lex.speech:
@@ -323,6 +354,12 @@ def _sentence_ends(text: str) -> int:
         word = m.group(1)
         ends += not (word.lower() in _ABBREV or (len(word) == 1 and word.isupper()))
     return ends
+
+
+def _fragment(quote: str) -> bool:
+    """A quoted piece of a sentence ('quite dangerous'), not a quoted sentence."""
+    first = next((c for c in quote if c.isalpha()), "")
+    return first.islower()
 
 
 def _introduces(gap: str, quote: str) -> bool:
