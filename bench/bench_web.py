@@ -95,16 +95,22 @@ def build(db: Path, statements: int, base_docs: int) -> dict[str, float]:
                     sp = speaker_ids[(i * 31 + k) % len(speaker_ids)]
                     con.execute(
                         "INSERT INTO statements (article_id, seq, kind, text, start, end, cue,"
-                        " speaker_id, speaker_name, speaker_mention, confidence)"
-                        " SELECT ?, seq, kind, text, start, end, cue, ?,"
-                        " (SELECT name FROM speakers WHERE id = ?), speaker_mention, confidence"
-                        " FROM statements WHERE article_id = ?", (new, sp, sp, aid))
+                        " speaker_id, speaker_name, speaker_mention, confidence, published,"
+                        " outlet) SELECT ?, seq, kind, text, start, end, cue, ?,"
+                        " (SELECT name FROM speakers WHERE id = ?), speaker_mention, confidence,"
+                        " (SELECT published FROM articles WHERE id = ?),"
+                        " (SELECT outlet FROM articles WHERE id = ?)"
+                        " FROM statements WHERE article_id = ?", (new, sp, sp, new, new, aid))
                     con.execute(
                         "INSERT INTO statement_about (statement_id, entity)"
                         " SELECT n.id, ab.entity FROM statements o"
                         " JOIN statement_about ab ON ab.statement_id = o.id"
                         " JOIN statements n ON n.article_id = ? AND n.seq = o.seq"
                         " WHERE o.article_id = ?", (new, aid))
+                    con.execute(
+                        "INSERT OR IGNORE INTO entities (name) SELECT DISTINCT ab.entity"
+                        " FROM statements o JOIN statement_about ab ON ab.statement_id = o.id"
+                        " WHERE o.article_id = ?", (aid,))
             if k % 50 == 0:
                 print(f"  copy {k}/{copies}", file=sys.stderr, flush=True)
         con.execute("PRAGMA optimize")

@@ -167,6 +167,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         -- Distinct entity names, so an "about" filter resolves names without scanning every
         -- statement-entity pair.
         CREATE TABLE entities (name TEXT PRIMARY KEY COLLATE NOCASE);
+        -- Exact (binary) names, as filters pass them after resolving: the older NOCASE index
+        -- cannot serve "entity IN (...)".
+        CREATE INDEX statement_about_entity_id ON statement_about(entity, statement_id);
         INSERT OR IGNORE INTO entities SELECT DISTINCT entity FROM statement_about;
         CREATE INDEX events_statement ON events(statement_id);
         """,
