@@ -108,8 +108,15 @@ class _Builder:
         a, b = mention_bounds(root)
         return dataclasses.replace(frame, subj_start=max(a, lo), subj_end=b)
 
-    def emit(self, start: int, end: int, kind: Kind, src: Source, conf: float) -> None:
-        text = strip_marks(self.text[start:end])
+    def emit(self, start: int, end: int, kind: Kind, src: Source, conf: float,
+             skip: tuple[int, int] | None = None) -> None:
+        """One statement; ``skip`` is a frame inside the content ('S1, he said, S2')."""
+        if skip is not None and start < skip[0] < skip[1] < end:
+            head, tail = self.text[start : skip[0]], self.text[skip[1] : end]
+            raw = head.rstrip(" ,") + " " + tail.lstrip(" ,")
+        else:
+            raw = self.text[start:end]
+        text = strip_marks(raw)
         if _words(text) == 0:
             return
         self.out.append(Statement(text=text, kind=kind, start=start, end=end, cue=src.cue,
@@ -141,9 +148,9 @@ class _Builder:
             for i in hit:
                 self.emit(self.quotes[i].start, self.quotes[i].end, "direct", src, 0.9)
         elif hit:
-            self.emit(cs, ce, "mixed", src, 0.8)
+            self.emit(cs, ce, "mixed", src, 0.8, skip=core)
         else:
-            self.emit(cs, ce, "indirect", src, 0.7 if frame.clausal else 0.6)
+            self.emit(cs, ce, "indirect", src, 0.7 if frame.clausal else 0.6, skip=core)
 
     def object_quote(self, frame: Frame) -> None:
         """'called the use of executive orders "quite dangerous"': a quoted fragment in the

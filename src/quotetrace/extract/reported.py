@@ -161,7 +161,28 @@ def _left_content(sent: Span, verb: Token, subj: Token | None) -> tuple[int, int
     span = _trim(sent.doc, start, first)
     if span is None or not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[span[0] : span[1]]):
         return None  # "On Twitter, X said": an opening phrase, not a reported clause
-    return span
+    if any(t.is_quote for t in sent.doc[start:first]):
+        return span  # quotes around a frame are pieces of their own
+    return span[0], _parenthetical_end(sent, verb, subj, span[1])
+
+
+def _parenthetical_end(sent: Span, verb: Token, subj: Token | None, end: int) -> int:
+    """'S1, he said, S2.' -- a frame inside the sentence: the content goes on after it, unless
+    a quote or another report follows."""
+    doc = sent.doc
+    after = max(verb.i, subj.i if subj is not None and subj.i > verb.i else verb.i) + 1
+    stop = sent.end
+    for j in range(after, sent.end):
+        if "\n" in doc[j].text:
+            stop = j
+            break
+    if after + 1 >= stop or doc[after].text != "," or doc[after + 1].is_quote:
+        return end
+    rest = doc[after + 1 : stop]
+    if sum(t.is_alpha for t in rest) < 3 or any(t.dep_ == "ROOT" or t.is_quote for t in rest):
+        return end
+    span = _trim(doc, after + 1, stop)
+    return span[1] if span else end
 
 
 def _clause_end(verb: Token, end: int, lex: Lexicon) -> int:
