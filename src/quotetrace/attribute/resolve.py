@@ -18,11 +18,6 @@ from ..model import Article, Statement
 from .mentions import Registry, build_registry
 from .roles import Roles, roles
 
-_ORG_NOUNS = {"ministry", "department", "government", "office", "agency", "committee",
-              "campaign", "party", "newspaper", "paper", "daily", "network", "administration",
-              "council", "commission", "court", "board", "service", "kremlin", "embassy",
-              "bureau", "union", "alliance", "organization", "organisation", "group", "team",
-              "company", "firm", "website", "outlet", "channel", "magazine", "statement"}
 _WINDOW = 1500  # characters back that a pronoun may reach for its antecedent
 
 
@@ -87,7 +82,7 @@ class _Resolver:
             return None
         head = span.root
         is_org = (any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span)
-                  or head.pos_ == "PROPN" or head.lemma_.lower() in _ORG_NOUNS)
+                  or head.pos_ == "PROPN" or head.lemma_.lower() in self.roles.org_nouns)
         if not is_org or head.lemma_.lower() in self.roles.heads:
             return None
         name = self.doc[words[0].i : words[-1].i + 1].text
@@ -104,7 +99,8 @@ class _Resolver:
         if not mods:
             return None
         for ent_tok in reversed(list(self.doc[: span.start])):
-            if ent_tok.lemma_.lower() in _ORG_NOUNS and ent_tok.dep_ in ("nsubj", "nsubjpass"):
+            if ent_tok.dep_ in ("nsubj", "nsubjpass") and \
+                    ent_tok.lemma_.lower() in self.roles.org_nouns:
                 np = self.doc[ent_tok.left_edge.i : ent_tok.i + 1]
                 if mods & {t.lower_ for t in np}:
                     return self._org(np)
@@ -116,7 +112,7 @@ class _Resolver:
         low = head.lower_
         person = self._person_in(span)
         if person is not None:
-            return self._person(person, head.idx), 0.95
+            return self._person(person), 0.95
         if low in self.roles.relative_pronouns and depth < 2:
             ante = head.head.head if head.head.dep_ in ("relcl", "acl") else None
             if ante is not None and ante is not head:
@@ -125,7 +121,7 @@ class _Resolver:
             return None, 0.3
         if low in self.roles.person_pronouns:
             found = self._pronoun(head.idx)
-            return (self._person(found, None), 0.75) if found is not None else (None, 0.3)
+            return (self._person(found), 0.75) if found is not None else (None, 0.3)
         if low in self.roles.group_pronouns or low in self.roles.self_pronouns:
             return None, 0.3
         lemma = head.lemma_.lower()
@@ -133,7 +129,7 @@ class _Resolver:
             found = self._role(span, head)
             if found is not None:
                 self.extra.append((head.idx, found))
-                return self._person(found, None), 0.8
+                return self._person(found), 0.8
         if lemma in self.roles.members or head.lower_ in self.roles.members:
             org = self._member_org(span, head)
             if org:
@@ -144,7 +140,7 @@ class _Resolver:
             return org, 0.85
         return None, 0.3
 
-    def _person(self, i: int, pos: int | None) -> str:
+    def _person(self, i: int) -> str:
         self.last_person = i
         return self.reg.persons[i].canonical
 

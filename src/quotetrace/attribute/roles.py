@@ -23,6 +23,7 @@ class Roles:
     interviewer_patterns: tuple[re.Pattern[str], ...]
     interviewer_labels: frozenset[str]
     not_person: frozenset[str]
+    org_nouns: frozenset[str]
 
     def wordings(self, head: str) -> tuple[str, ...]:
         """Title wordings a role noun may stand for ('diplomat' -> 'foreign minister', ...)."""
@@ -47,4 +48,5 @@ def roles() -> Roles:
         interviewer_patterns=tuple(re.compile(p) for p in raw["interviewer_patterns"]),
         interviewer_labels=frozenset(raw["interviewer_labels"]),
         not_person=frozenset(raw["not_person_words"]),
+        org_nouns=frozenset(raw["organisation_nouns"]),
     )

@@ -14,16 +14,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Kind, Statement
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 from .quotes import Quote, strip_marks
 from .reported import Frame, mention_bounds
 
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"(\w*)[.!?]['\"”’»)]*\s")
-# Abbreviations whose period ends no sentence ("Sen.", "H." of "Paul H. Chipok").
-_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "jr", "sr", "st",
-           "prof", "rev", "vs", "no", "u.s", "inc", "corp", "co", "ltd", "jan", "feb", "aug",
-           "sept", "oct", "nov", "dec"}
 _OPENS_SENTENCE = re.compile(r"[.!?:][\"”’»]?\s*[\"“«`']*$")
 
 
@@ -356,10 +352,12 @@ def _colon_sentence_before(doc: Doc, q: Quote) -> Source | None:
 
 
 def _sentence_ends(text: str) -> int:
+    """Sentence ends in ``text``; an abbreviation's or an initial's period ends none."""
+    abbrev = lexicon().abbreviations
     ends = 0
     for m in _SENT_END.finditer(text):
         word = m.group(1)
-        ends += not (word.lower() in _ABBREV or (len(word) == 1 and word.isupper()))
+        ends += not (word.lower() in abbrev or (len(word) == 1 and word.isupper()))
     return ends
 
 

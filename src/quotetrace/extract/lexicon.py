@@ -26,6 +26,7 @@ class Lexicon:
     interviewer_labels: frozenset[str]
     answer_labels: frozenset[str]
     non_turn_labels: frozenset[str]
+    abbreviations: frozenset[str]
 
     def is_cue(self, lemma: str) -> bool:
         return lemma in self.speech or lemma in self.belief
@@ -49,4 +50,5 @@ def lexicon() -> Lexicon:
         interviewer_labels=frozenset(raw["interviewer_labels"]),
         answer_labels=frozenset(raw["answer_labels"]),
         non_turn_labels=frozenset(raw["non_turn_labels"]),
+        abbreviations=frozenset(raw["abbreviations"]),
     )
