@@ -11,7 +11,8 @@ import click
 from .. import pipeline
 from ..errors import QuotetraceError
 from ..export import events_record, extraction_record
-from ..model import Extraction, Skipped
+from ..ingest import ingest as run_ingest
+from ..model import Extraction
 from ..report import RunSummary
 from .common import (
     db_option,
@@ -61,19 +62,10 @@ def extract(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
 def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int | None,
            model: str | None) -> None:
     """Extract statements from PATHS and store them; an article already stored is kept once."""
-    summary = RunSummary()
     try:
         with store_at(db) as store:
-            for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)),
-                                       "ingesting"):
-                summary.count(item)
-                if isinstance(item, Skipped):
-                    store.record_failure(item)
-                elif store.add(item):
-                    summary.new += 1
-                else:
-                    summary.duplicate += 1
-            store.relink()
+            summary = run_ingest(pipeline.run(paths, options_from(max_bytes, model)), store,
+                                 lambda items: with_progress(items, "ingesting"))
             err.print(f"store {store.path}: " + ", ".join(
                 f"{k} {v}" for k, v in store.counts().items()), highlight=False)
     except QuotetraceError as exc:

@@ -10,8 +10,7 @@ from pathlib import Path
 from fastapi import HTTPException, Request
 
 from .. import pipeline
-from ..model import Skipped
-from ..report import RunSummary
+from ..ingest import ingest
 from ..store import open_store
 from .cache import profiles, speaker_lists
 
@@ -45,21 +44,12 @@ async def ingest_body(request: Request) -> bytes:
 
 def run_ingest(request: Request, body: bytes) -> dict[str, object]:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    summary = RunSummary()
     # One HTTP ingest at a time: SQLite has one writer, and a queue here beats busy timeouts.
     with request.app.state.ingest_lock, tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{SUFFIXES[media]}"
         path.write_bytes(body)
         with open_store(request.app.state.db_path) as store:
-            for item in pipeline.run([str(path)]):
-                summary.count(item)
-                if isinstance(item, Skipped):
-                    store.record_failure(item)
-                elif store.add(item):
-                    summary.new += 1
-                else:
-                    summary.duplicate += 1
-            store.relink()
+            summary = ingest(pipeline.run([str(path)]), store)
     # This server's own ingest shows at once; another process's within the caches' minute.
     profiles.clear()
     speaker_lists.clear()
