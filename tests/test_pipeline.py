@@ -74,3 +74,14 @@ def test_bad_inputs_end_to_end_nothing_lost(tmp_path) -> None:  # type: ignore[n
     assert len(done["huge.txt"].article.body) <= 20_000 and done["huge.txt"].statements
     assert "naïve owner of the café" in done["mixed.txt"].article.body
     assert done["good.txt"].statements[0].speaker == "Amara Velde"
+
+
+def test_spacy_component_in_a_users_pipeline(nlp) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    own = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    own.add_pipe("quotetrace")
+    doc = own('"We will reopen the harbour," Foreign Minister Amara Velde said. '
+              '"It is time," she added.')
+    assert [(s.kind, s.speaker) for s in doc._.statements] == [
+        ("direct", "Amara Velde"), ("direct", "Amara Velde")]
