@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..link.about import normalise
 from ..model import Actor, Event
+from .sql import date_range
 
 # Codes that name a kind of actor rather than one actor (CAMEO/PLOVER group codes): relations
 # key such actors by their canonical name instead ("European Union", not "IGO").
@@ -88,9 +89,8 @@ def relations(db: sqlite3.Connection, f: RelationFilters) -> list[dict[str, obje
     """
     width = 7 if f.by == "month" else 4
     # Undated articles (no year) are their own period; a date range leaves them out.
-    where, args = ["1"], []
-    if f.since or f.until:
-        where.append("a.published IS NOT NULL AND a.published NOT LIKE '--%'")
+    where, args = date_range("a.published", f.since, f.until)
+    where.insert(0, "1")
     for side, value in (("source", f.source), ("target", f.target)):
         if value:
             clause, a = _actor(side, value)
@@ -99,12 +99,6 @@ def relations(db: sqlite3.Connection, f: RelationFilters) -> list[dict[str, obje
     if f.outlet:
         where.append("a.outlet LIKE ?")
         args.append(f"%{f.outlet}%")
-    if f.since:
-        where.append("a.published >= ?")
-        args.append(f.since)
-    if f.until:
-        where.append("a.published <= ?")
-        args.append(f.until + "\uffff")
     sql = (
         "SELECT CASE WHEN a.published IS NULL OR a.published LIKE '--%' THEN 'undated'"
         f" ELSE substr(a.published, 1, {width}) END AS period,"

@@ -16,6 +16,7 @@ from . import clusters as cluster_store
 from . import events as event_store
 from . import speakers as speaker_store
 from .migrations import MIGRATIONS
+from .sql import date_range
 
 _WORD = re.compile(r"\w+")
 
@@ -247,13 +248,9 @@ class SQLiteStore:
             where.append("s.id IN (SELECT statement_id FROM statement_about"
                          f" WHERE entity IN ({marks}))")
             args += names
-        # Dates without a year (--MM-DD) cannot be placed in a range, so ranges leave them out.
-        if f.since:
-            where.append("s.published >= ? AND s.published NOT LIKE '--%'")
-            args.append(f.since)
-        if f.until:
-            where.append("s.published <= ? AND s.published NOT LIKE '--%'")
-            args.append(f.until + "\uffff")
+        dates, date_args = date_range("s.published", f.since, f.until)
+        where += dates
+        args += date_args
         return (" WHERE " + " AND ".join(where) if where else ""), args
 
     _FROM = (" FROM statements s JOIN articles a ON a.id = s.article_id"
