@@ -24,6 +24,7 @@ from .extract import find_statements
 from .link import about, entity_kind, roles_in
 from .model import Article, Extraction, Skipped, Source, Statement
 from .options import Options
+from .sentences import index_sentences
 from .sources import read_sources
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ log.addHandler(logging.NullHandler())
 
 def statements_in(article: Article, doc: Doc) -> tuple[Statement, ...]:
     """Statements of a parsed article, with their speakers resolved in the article."""
+    index_sentences(doc)
     return tuple(resolve_speakers(article, doc, find_statements(article, doc)))
 
 

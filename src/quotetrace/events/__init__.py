@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, Statement
+from ..sentences import index_sentences
 from . import modes
 from .actors import ArticleActors
 from .arguments import source_token, target_tokens
@@ -24,6 +25,7 @@ __all__ = ["code_events"]
 def code_events(article: Article, doc: Doc, statements: Sequence[Statement]) -> list[Event]:
     """Events of the statements (statement=index) and of sentences that report actions
     (statement=None). Within a sentence the main event comes first."""
+    index_sentences(doc)
     actors = ArticleActors(article, doc, statements)
     events: list[Event] = []
     for sent in doc.sents:

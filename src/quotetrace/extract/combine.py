@@ -213,8 +213,8 @@ def combine(doc: Doc, quotes: list[Quote], frames: list[Frame], lex: Lexicon) ->
             b.used.add(i)
             b.emit(q.start, q.end, "direct", _source(doc, frame), 0.85)
             continue
-        label = (_tail_frame(doc, q, lex) or _label_before(doc, q)
-                 or _colon_sentence_before(doc, q) or _dash_credit(doc, q))
+        label = (_tail_frame(doc, b.text, q, lex) or _label_before(doc, b.text, q)
+                 or _colon_sentence_before(doc, b.text, q) or _dash_credit(doc, b.text, q))
         if label is not None:
             b.used.add(i)
             b.emit(q.start, q.end, "direct", label, 0.75)
@@ -248,19 +248,19 @@ def _run_on(b: _Builder) -> None:
 _NP = {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "PART", "ADP", "CCONJ"}
 
 
-def _tail_frame(doc: Doc, q: Quote, lex: Lexicon) -> Source | None:
+def _tail_frame(doc: Doc, text: str, q: Quote, lex: Lexicon) -> Source | None:
     """'"...," the 43-year-old asked.' read off the tokens when the parse missed the frame:
     a noun phrase and a cue verb (or a cue verb and a noun phrase) right after the quote."""
-    span = doc.char_span(q.end, min(len(doc.text), q.end + 240), alignment_mode="expand")
+    span = doc.char_span(q.end, min(len(text), q.end + 240), alignment_mode="expand")
     if span is None:
         return None
     toks = [t for t in span if t.idx >= q.end]
     while toks and (toks[0].is_punct or toks[0].is_quote):
         toks.pop(0)
-    if not toks or "\n" in doc.text[q.end : toks[0].idx]:
+    if not toks or "\n" in text[q.end : toks[0].idx]:
         return None
-    said = doc.text[q.start : q.end].rstrip(" \"”’'")[-1:] in ",.!?…—-"
-    if not said and "," not in doc.text[q.end : toks[0].idx]:
+    said = text[q.start : q.end].rstrip(" \"”’'")[-1:] in ",.!?…—-"
+    if not said and "," not in text[q.end : toks[0].idx]:
         return None  # 'a "chief prosecutor" who reports': a term, not a quote
     def cue(t: Token) -> bool:
         lemma = t.lemma_.lower()
@@ -295,9 +295,9 @@ _CREDIT = re.compile(r"[\"”»'’]*[.,]?[\"”»'’]*[ \t]*\n{0,2}[ \t]*[-—
                      r"(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,4})")
 
 
-def _dash_credit(doc: Doc, q: Quote) -> Source | None:
+def _dash_credit(doc: Doc, text: str, q: Quote) -> Source | None:
     """'"...."\n\n- Bernie Sanders.' (fact checks, vox pops): a dash and a name credit the quote."""
-    m = _CREDIT.match(doc.text, q.end)
+    m = _CREDIT.match(text, q.end)
     if not m:
         return None
     span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
@@ -315,9 +315,8 @@ _NAME_WORD = r"(?:[A-Z][\w.’'-]*|and|of)"
 _LABEL = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s*:\s*[\"“«`']*$")
 
 
-def _label_before(doc: Doc, q: Quote) -> Source | None:
+def _label_before(doc: Doc, text: str, q: Quote) -> Source | None:
     """'- Jeffrey M. Jones: “...”' (digests, live blogs): a name and a colon before a quote."""
-    text = doc.text
     line = text[text.rfind("\n", 0, q.start) + 1 : q.start]
     m = _LABEL.search(line)
     if not m:
@@ -332,10 +331,9 @@ def _label_before(doc: Doc, q: Quote) -> Source | None:
     return Source(span.text, (span.start_char, span.end_char), ":")
 
 
-def _colon_sentence_before(doc: Doc, q: Quote) -> Source | None:
+def _colon_sentence_before(doc: Doc, text: str, q: Quote) -> Source | None:
     """'President Clinton released the following statement:' then the quote: the subject of the
     sentence that the colon ends is the source."""
-    text = doc.text
     head = text[: q.start].rstrip(" \t\n\"“«`'‘")
     if not head.endswith(":") or head.count("\n", max(0, len(head) - 2)) > 0:
         return None
