@@ -234,25 +234,23 @@ def test_ingest_needs_a_token(db: Path, tmp_path: Path) -> None:
         assert r.status_code == 403
 
 
-def test_large_results_stream_most_recent_first(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past SMALL matches the web plan streams from the index; the same statements match as in
-    the store's own search, only the order and the total's exactness differ."""
+def test_large_results_stream_most_recent_first(db: Path) -> None:
+    """Past ``small`` matches the store's plan streams from the index; the same statements match
+    as in its straightforward search, only the order and the total's exactness differ (every
+    filter shape: tests/test_search.py)."""
     from quotetrace.store import Filters, open_store
-    from quotetrace.web import search as web_search
 
     with open_store(db, readonly=True) as store:
-        small = web_search.search(store, "NATO", Filters(limit=200))
+        small = store.find("NATO", Filters(limit=200))
         assert small.order == "published" and small.exact
         assert [r.id for r in small.rows] == [r.id for r in store.search(
             "NATO", Filters(limit=200))]
-        monkeypatch.setattr(web_search, "SMALL", 3)
-        monkeypatch.setattr(web_search, "counts", web_search._Counts())
-        big = web_search.search(store, "NATO", Filters(limit=5))
+        big = store.find("NATO", Filters(limit=5), small=3)
         assert big.order == "added" and big.exact and big.total == small.total and big.more
         assert [r.id for r in big.rows] == sorted((r.id for r in small.rows), reverse=True)[:5]
-        filtered = web_search.search(store, "NATO", Filters(outlet="TASS", limit=200))
+        filtered = store.find("NATO", Filters(outlet="TASS", limit=200), small=3)
         expected = store.search("NATO", Filters(outlet="TASS", limit=200))
         assert {r.id for r in filtered.rows} == {r.id for r in expected}
-        about = web_search.search(store, None, Filters(about="European Union", limit=200))
+        about = store.find(None, Filters(about="European Union", limit=200), small=3)
         expected = store.search(None, Filters(about="European Union", limit=200))
-        assert {r.id for r in about.rows} == {r.id for r in expected} and expected
+        assert [r.id for r in about.rows] == [r.id for r in expected] and expected

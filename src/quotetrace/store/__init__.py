@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .sqlite import Filters, SQLiteStore, StatementRow
+from .sqlite import Filters, Found, SQLiteStore, StatementRow, Totals
 
-__all__ = ["Filters", "SQLiteStore", "StatementRow", "default_path", "open_store"]
+__all__ = ["Filters", "Found", "SQLiteStore", "StatementRow", "Totals", "default_path",
+           "open_store"]
 
 ENV_VAR = "QUOTETRACE_DB"
 
@@ -25,6 +26,7 @@ def default_path() -> Path:
 
 
 def open_store(path: str | Path | None = None, *, readonly: bool = False,
-               check_same_thread: bool = True) -> SQLiteStore:
+               check_same_thread: bool = True, totals: Totals | None = None) -> SQLiteStore:
+    """The store at ``path``; connections that share ``totals`` share the counts they paid for."""
     return SQLiteStore(Path(path) if path else default_path(), readonly=readonly,
-                       check_same_thread=check_same_thread)
+                       check_same_thread=check_same_thread, totals=totals)

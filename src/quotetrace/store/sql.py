@@ -1,6 +1,8 @@
-"""SQL fragments the store's queries share."""
+"""SQL fragments the store's queries share: date ranges, and search filters as conditions."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 def date_range(column: str, since: str | None, until: str | None) -> tuple[list[str], list[object]]:
@@ -18,3 +20,59 @@ def date_range(column: str, since: str | None, until: str | None) -> tuple[list[
         where.append(f"{column} <= ? AND {column} NOT LIKE '--%'")
         args.append(until + "\uffff")
     return where, args
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One search filter, resolved to exact values, in the three forms a search plan needs."""
+
+    test: str  # a test on the statement row ``s``; the planner may answer it from an index
+    walk: str  # the same test, kept off any index that does not keep date order
+    ids: str  # the statement ids it selects on its own (as ``id``), read from an index
+    args: tuple[object, ...]
+    # One value's test, when an index on (column, published) serves each value in date order:
+    # a walk can then merge one ordered arm a value (UNION ALL) instead of sorting.
+    arm: str = ""
+
+
+def _marks(values: list[object]) -> str:
+    # An empty list (nothing resolved) matches nothing.
+    return ",".join("?" * len(values)) or "NULL"
+
+
+def column_in(column: str, values: list[object], *, dated: bool = False) -> Condition:
+    """``column IN (values)``. With an index on (column, published) (``dated``), one value
+    keeps it usable for a walk in date order; several values, or an index without the date,
+    would make SQLite sort every match, so the walk tests them row by row instead."""
+    test = f"s.{column} IN ({_marks(values)})"
+    return Condition(test, test if dated and len(values) == 1 else "+" + test,
+                     f"SELECT id FROM statements WHERE {column} IN ({_marks(values)})",
+                     tuple(values), f"s.{column} = ?" if dated else "")
+
+
+def dates(since: str | None, until: str | None) -> Condition | None:
+    where, args = date_range("s.published", since, until)
+    if not where:
+        return None
+    test = " AND ".join(where)
+    return Condition(test, test, f"SELECT s.id FROM statements s WHERE {test}", tuple(args))
+
+
+def about(names: list[object]) -> Condition:
+    """Statements about any of the entity names; a row test probes the (statement, entity)
+    key, the ids come from the (entity, statement) index."""
+    marks = _marks(names)
+    test = (f"EXISTS (SELECT 1 FROM statement_about ab WHERE ab.statement_id = s.id"
+            f" AND ab.entity IN ({marks}))")
+    return Condition(test, test,
+                     f"SELECT DISTINCT statement_id AS id FROM statement_about"
+                     f" WHERE entity IN ({marks})", tuple(names))
+
+
+def words(match: str) -> Condition:
+    """An FTS5 match. Probing the index for one row costs tens of microseconds, so the row test
+    is for a few hundred candidates at most; many are read from the index in rowid order."""
+    return Condition("EXISTS (SELECT 1 FROM statements_fts f WHERE f.rowid = s.id"
+                     " AND f.statements_fts MATCH ?)", "",
+                     "SELECT rowid AS id FROM statements_fts WHERE statements_fts MATCH ?",
+                     (match,))

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Literal
 
 from ..errors import StoreError
 from ..link.about import normalise
@@ -15,8 +20,9 @@ from ..model import Extraction, Skipped, Statement
 from . import clusters as cluster_store
 from . import events as event_store
 from . import speakers as speaker_store
+from . import sql
 from .migrations import MIGRATIONS
-from .sql import date_range
+from .sql import Condition
 
 _WORD = re.compile(r"\w+")
 
@@ -54,6 +60,59 @@ class StatementRow:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One page of a search (``SQLiteStore.find``)."""
+
+    rows: list[StatementRow]
+    total: int
+    exact: bool  # False: ``total`` is a lower bound (more than this many match)
+    order: Literal["published", "added"]  # newest first, or most recently added first
+    more: bool  # another page follows
+
+
+# ``find`` sorts results of up to SMALL statements by date; a larger one streams from an index.
+SMALL = 1_000
+# A streamed page may keep reading this long to learn whether the result is small.
+BUDGET_S = 0.005
+# Values of one filter merged in date order at most (SQLite allows 500 arms to a compound).
+MAX_ARMS = 100
+# The first exact count of a large result (words alone, or everything) may take this long.
+COUNT_BUDGET_S = 0.05
+# Counts are recounted from scratch after this long, so a store rewritten by other means heals.
+TOTALS_TTL_S = 300.0
+
+
+class Totals:
+    """Exact counts already paid for, shared by the connections of one process (a server's
+    threads): key -> (count or None when it was too slow, newest statement id it covers)."""
+
+    def __init__(self, size: int = 512, ttl_s: float = TOTALS_TTL_S) -> None:
+        self._data: OrderedDict[tuple[str, str], tuple[float, tuple[int | None, int | None]]] \
+            = OrderedDict()
+        self._lock = threading.Lock()
+        self.size = size
+        self.ttl_s = ttl_s
+
+    def get(self, key: tuple[str, str]) -> tuple[int | None, int | None] | None:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is None or time.monotonic() - hit[0] > self.ttl_s:
+                return None
+            self._data.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: tuple[str, str], value: tuple[int | None, int | None],
+            *, renew: bool = True) -> None:
+        with self._lock:
+            old = self._data.get(key)
+            at = time.monotonic() if renew or old is None else old[0]
+            self._data[key] = (at, value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
 def fts_query(query: str) -> str:
     """A user's words as an FTS5 query: every word must occur, no operator syntax to trip on."""
     return " ".join(f'"{w}"' for w in _WORD.findall(query))
@@ -68,9 +127,10 @@ class SQLiteStore:
     """The embedded store. ``readonly`` opens an existing file for reading only (the server)."""
 
     def __init__(self, path: Path, *, readonly: bool = False,
-                 check_same_thread: bool = True) -> None:
+                 check_same_thread: bool = True, totals: Totals | None = None) -> None:
         self.path = path
         self.readonly = readonly
+        self.totals = totals or Totals()
         try:
             if readonly:
                 if not path.exists():
@@ -218,39 +278,54 @@ class SQLiteStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _where(self, query: str | None, f: Filters) -> tuple[str, list[object]]:
-        """SQL conditions for a search. Names given as "contains" (speaker, outlet, about) are
-        resolved to the ids or exact values first, so each condition can use an index."""
-        where: list[str] = []
-        args: list[object] = []
-        if query and (match := fts_query(query)):
-            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-            args.append(match)
+    def _conditions(self, f: Filters) -> list[Condition] | None:
+        """The filters as conditions. Names given as "contains" (speaker, outlet, about) are
+        resolved to ids or exact values first, so each condition can use an index; None when
+        a filter resolves to nothing (no statement can match)."""
+        out: list[Condition] = []
         if f.speaker:
             ids = [r[0] for r in self.db.execute(
                 "SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\' UNION"
                 " SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\'",
                 [_like(f.speaker)] * 2)]
-            where.append(_in("s.speaker_id", ids, args))
+            if not ids:
+                return None
+            out.append(sql.column_in("speaker_id", ids, dated=True))
         if f.outlet:
+            # The distinct outlets by skipping through the (outlet, published) index: one seek
+            # an outlet instead of a read of every article's.
             outlets = [r[0] for r in self.db.execute(
-                "SELECT DISTINCT outlet FROM articles WHERE outlet LIKE ? ESCAPE '\\'",
+                "WITH RECURSIVE o(x) AS (SELECT min(outlet) FROM statements UNION ALL"
+                " SELECT (SELECT min(outlet) FROM statements WHERE outlet > x) FROM o"
+                " WHERE x IS NOT NULL) SELECT x FROM o WHERE x LIKE ? ESCAPE '\\'",
                 (_like(f.outlet),))]
-            where.append(_in("s.outlet", outlets, args))
+            if not outlets:
+                return None
+            out.append(sql.column_in("outlet", outlets, dated=True))
         if f.kind:
-            where.append("s.kind = ?")
-            args.append(f.kind)
+            out.append(sql.column_in("kind", [f.kind]))
         if f.about:
             names = [r[0] for r in self.db.execute(
                 "SELECT name FROM entities WHERE name = ? OR name LIKE ? ESCAPE '\\'",
                 (normalise(f.about), _like(f.about)))]
-            marks = ",".join("?" * len(names)) or "NULL"
-            where.append("s.id IN (SELECT statement_id FROM statement_about"
-                         f" WHERE entity IN ({marks}))")
-            args += names
-        dates, date_args = date_range("s.published", f.since, f.until)
-        where += dates
-        args += date_args
+            if not names:
+                return None
+            out.append(sql.about(names))
+        if (dated := sql.dates(f.since, f.until)) is not None:
+            out.append(dated)
+        return out
+
+    def _where(self, query: str | None, f: Filters) -> tuple[str, list[object]]:
+        """The straightforward form of a search, every choice left to SQLite's planner."""
+        conds = self._conditions(f)
+        if conds is None:
+            return " WHERE 0", []
+        where = [c.test for c in conds]
+        args = [a for c in conds for a in c.args]
+        if query:
+            where.insert(0, "s.id IN (SELECT rowid FROM statements_fts"
+                         " WHERE statements_fts MATCH ?)")
+            args.insert(0, fts_query(query))
         return (" WHERE " + " AND ".join(where) if where else ""), args
 
     _FROM = (" FROM statements s JOIN articles a ON a.id = s.article_id"
@@ -259,6 +334,8 @@ class SQLiteStore:
     _SELECT = ("SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
                " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
                " s.cluster_id, s.speaker_id, s.start, s.end" + _FROM)
+    # Newest first (DESC puts undated statements last), in the order the published index keeps.
+    _BY_DATE = " ORDER BY s.published DESC, s.id"
 
     def search(
         self, query: str | None = None, filters: Filters | None = None
@@ -266,12 +343,9 @@ class SQLiteStore:
         """Statements matching all words of ``query`` and the filters, newest first."""
         f = filters or Filters()
         where, args = self._where(query, f)
-        sql = (
-            self._SELECT + where
-            + " ORDER BY s.published IS NULL, s.published DESC, s.id LIMIT ? OFFSET ?"
-        )
         try:
-            rows = self.db.execute(sql, [*args, f.limit, f.offset]).fetchall()
+            rows = self.db.execute(self._SELECT + where + self._BY_DATE + " LIMIT ? OFFSET ?",
+                                   [*args, f.limit, f.offset]).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"search failed: {exc}") from exc
         return [StatementRow(**dict(r)) for r in rows]
@@ -280,9 +354,146 @@ class SQLiteStore:
         """How many statements ``search`` would find without limit and offset."""
         where, args = self._where(query, filters or Filters())
         try:
-            return int(self.db.execute("SELECT count(*)" + self._FROM + where, args).fetchone()[0])
+            # Every statement has its article (a foreign key), so no join is needed to count.
+            return int(self.db.execute("SELECT count(*) FROM statements s" + where,
+                                       args).fetchone()[0])
         except sqlite3.Error as exc:
             raise StoreError(f"search failed: {exc}") from exc
+
+    def find(self, query: str | None = None, filters: Filters | None = None, *,
+             small: int = SMALL) -> Found:
+        """One page of ``search``, planned to stay fast on millions of statements.
+
+        - When some filter (or the words) selects at most ``small`` statements on its own, the
+          others are tested on those few and the whole result is sorted by date: exact total,
+          newest first, as ``search``.
+        - Otherwise the page streams in an order an index keeps, stopping once the page is
+          full: without words newest first (the published index, or one speaker's or outlet's
+          (x, published) index); with words most recently added first (FTS5 rowid order). If
+          the stream ends within ``small`` rows the result is small after all and is sorted by
+          date. Totals of larger results are exact for words alone or no filter at all
+          (counted within a time budget, then kept up to date by counting only newer rows),
+          else a lower bound (``exact`` False).
+        """
+        f = filters or Filters()
+        match = fts_query(query) if query else ""
+        try:
+            conds = self._conditions(f)
+            if conds is None:
+                return Found([], 0, True, "published", False)
+            return self._find(match, conds, f, small)
+        except sqlite3.Error as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+
+    def _find(self, match: str, conds: list[Condition], f: Filters, small: int) -> Found:
+        every = [sql.words(match), *conds] if match else conds
+        end = f.offset + f.limit
+        if every:
+            sizes = [self._capped(c.ids, c.args, small + 1) for c in every]
+            if min(sizes) <= small:
+                driver = every[sizes.index(min(sizes))]
+                rest = [c for c in every if c is not driver]
+                ids = self._ids(
+                    f"SELECT s.id FROM ({driver.ids}) d CROSS JOIN statements s ON s.id = d.id"
+                    + _and(c.test for c in rest) + self._BY_DATE,
+                    [*driver.args, *(a for c in rest for a in c.args)])
+                return Found(self._rows(ids[f.offset:end]), len(ids), True, "published",
+                             end < len(ids))
+        args = [a for c in conds for a in c.args]
+        # Words alone or nothing at all: the result is the driver, known to be large, and its
+        # total is counted apart; otherwise read on to learn whether the result is small.
+        want = end + 1 if not conds else max(small, end) + 1
+        if match:
+            # FTS5 as the outer loop (CROSS JOIN), so rows come in its rowid order and stop early.
+            order = "added"
+            stream = ("SELECT s.id FROM statements_fts fts CROSS JOIN statements s"
+                      " ON s.id = fts.rowid WHERE fts.statements_fts MATCH ?"
+                      + "".join(f" AND {c.test}" for c in conds) + " ORDER BY fts.rowid DESC")
+            args = [match, *args]
+        elif split := next((c for c in conds if c.arm and 1 < len(c.args) <= MAX_ARMS), None):
+            # Several speakers (or outlets): one arm a value, each in date order from its
+            # (value, published) index; SQLite merges the arms (MERGE UNION ALL) and stops early.
+            order = "published"
+            rest = [c for c in conds if c is not split]
+            arm = ("SELECT s.id, s.published FROM statements s WHERE " + split.arm
+                   + "".join(f" AND {c.walk}" for c in rest))
+            stream = " UNION ALL ".join([arm] * len(split.args)) + " ORDER BY 2 DESC, 1"
+            args = [a for v in split.args for a in (v, *(a for c in rest for a in c.args))]
+        else:
+            order = "published"
+            stream = ("SELECT s.id FROM statements s" + _and(c.walk for c in conds)
+                      + self._BY_DATE)
+        ids, done = self._stream(stream, args, limit=want, need=end + 1)
+        if done and len(ids) <= small:
+            if order == "added":
+                ids = self._ids("SELECT s.id FROM statements s WHERE s.id IN"
+                                f" ({','.join(map(str, ids)) or 'NULL'})" + self._BY_DATE, [])
+            return Found(self._rows(ids[f.offset:end]), len(ids), True, "published",
+                         end < len(ids))
+        rows = self._rows(ids[f.offset:end])
+        if done:
+            return Found(rows, len(ids), True, order, end < len(ids))
+        total = None if conds else self._total(match)
+        if total is not None:
+            return Found(rows, total, True, order, True)
+        return Found(rows, len(ids) - 1, False, order, True)  # more than this many
+
+    def _capped(self, ids: str, args: tuple[object, ...], cap: int) -> int:
+        """How many rows ``ids`` selects, counting no further than ``cap``."""
+        return int(self.db.execute(f"SELECT count(*) FROM ({ids} LIMIT {cap})",
+                                   args).fetchone()[0])
+
+    def _ids(self, query: str, args: list[object]) -> list[int]:
+        return [r[0] for r in self.db.execute(query, args)]
+
+    def _stream(self, query: str, args: list[object], *, limit: int, need: int,
+                budget_s: float = BUDGET_S) -> tuple[list[int], bool]:
+        """Statement ids from ``query``: up to ``limit``, and True when that was all of them;
+        once ``budget_s`` has passed, as soon as there are ``need`` (False). The budget only
+        decides how far a total is known; the page is always filled."""
+        deadline = time.perf_counter() + budget_s
+        # The LIMIT also tells the planner that only the first rows matter.
+        cur = self.db.execute(f"{query} LIMIT {int(limit)}", args)
+        ids: list[int] = []
+        try:
+            while batch := cur.fetchmany(64):
+                ids += (r[0] for r in batch)
+                if len(ids) >= need and time.perf_counter() > deadline:
+                    return ids, False
+            return ids, len(ids) < limit
+        finally:
+            cur.close()
+
+    def _rows(self, ids: list[int]) -> list[StatementRow]:
+        """The rows of ``ids``, in that order."""
+        if not ids:
+            return []
+        found = {r["id"]: r for r in self.db.execute(
+            self._SELECT + f" WHERE s.id IN ({','.join('?' * len(ids))})", ids)}
+        return [StatementRow(**dict(found[i])) for i in ids if i in found]
+
+    def _total(self, match: str) -> int | None:
+        """The exact number of statements with the words (all statements without), or None
+        when the first count takes longer than its budget. A count stays valid while only
+        newer statements arrive (nothing rewrites or deletes a statement's text), so later
+        calls count just the rows added since."""
+        key = (str(self.path), match)
+        count = ("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ? AND rowid > ?"
+                 if match else "SELECT count(*) FROM statements WHERE id > ?")
+        # One statement: the newest id and the count come from the same snapshot.
+        both = f"SELECT (SELECT max(id) FROM statements), ({count})"
+        args: list[object] = [match] if match else []
+        known = self.totals.get(key)
+        if known is not None:
+            total, newest = known
+            if total is None:
+                return None
+            got = self.db.execute(both, [*args, newest or 0]).fetchone()
+            self.totals.put(key, (total + got[1], got[0]), renew=False)
+            return total + got[1]
+        got = _budgeted(self.db, both, [*args, -1], COUNT_BUDGET_S)
+        self.totals.put(key, (got[1], got[0]) if got else (None, None))
+        return got[1] if got else None
 
     def statement(self, statement_id: int) -> StatementRow | None:
         row = self.db.execute(
@@ -314,10 +525,25 @@ class SQLiteStore:
         }
 
 
-def _in(column: str, values: list[object], args: list[object]) -> str:
-    """``column IN (...)`` over resolved values; nothing resolved matches nothing."""
-    args += values
-    return f"{column} IN ({','.join('?' * len(values)) or 'NULL'})"
+def _and(tests: Iterable[str]) -> str:
+    joined = " AND ".join(tests)
+    return f" WHERE {joined}" if joined else ""
+
+
+def _budgeted(db: sqlite3.Connection, query: str, args: list[object],
+              seconds: float) -> tuple[int, int] | None:
+    """One row of two integers from ``query``, or None when it takes longer than ``seconds``."""
+    deadline = time.perf_counter() + seconds
+    db.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2_000)
+    try:
+        row = db.execute(query, args).fetchone()
+        return int(row[0] or 0), int(row[1])
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            return None
+        raise
+    finally:
+        db.set_progress_handler(None, 0)
 
 
 def _like(value: str) -> str:

@@ -15,7 +15,6 @@ from fastapi.responses import StreamingResponse
 from ..store import SQLiteStore, StatementRow
 from ..store.events import RelationFilters
 from . import queries
-from . import search as web_search
 from .cache import profiles, speaker_lists
 from .ingest import ingest_body
 from .params import Search, search_params
@@ -46,11 +45,11 @@ def statements(store: Store, s: Params) -> dict[str, object]:
     """Full-text search (every word must occur) with filters.
 
     Returns ``{"items": [...], "total": N, "total_exact", "order", "limit", "offset"}``. Up to
-    1,000 matches are sorted newest first (``order: "published"``); larger results come most
-    recently added first (``order: "added"``), and ``total`` may then be a lower bound
-    (``total_exact: false``).
+    1,000 matches, and larger results without words, are sorted newest first
+    (``order: "published"``); larger results with words come most recently added first
+    (``order: "added"``), and ``total`` may then be a lower bound (``total_exact: false``).
     """
-    found = web_search.search(store, s.q, s.filters)
+    found = store.find(s.q, s.filters)
     return {"items": [statement_item(r) for r in found.rows], "total": found.total,
             "total_exact": found.exact, "order": found.order,
             "limit": s.filters.limit, "offset": s.filters.offset}

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import QuotetraceError
-from ..store import SQLiteStore, open_store
+from ..store import SQLiteStore, Totals, open_store
 from . import api, pages
 from .render import templates
 from .security import SecurityHeaders
@@ -32,11 +32,13 @@ class Stores:
         self._local = threading.local()
         self._all: list[SQLiteStore] = []
         self._lock = threading.Lock()
+        self.totals = Totals()  # counts one thread paid for serve the others
 
     def get(self) -> SQLiteStore:
         store: SQLiteStore | None = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.path, readonly=True, check_same_thread=False)
+            store = open_store(self.path, readonly=True, check_same_thread=False,
+                               totals=self.totals)
             self._local.store = store
             with self._lock:
                 self._all.append(store)

@@ -42,3 +42,5 @@ class TTLCache:
 
 profiles = TTLCache()
 speaker_lists = TTLCache(size=32)
+# Articles, statements and speakers for the landing line: counting a million rows takes a while.
+landing_counts = TTLCache(size=8)

@@ -10,9 +10,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..store.events import RelationFilters
 from . import charts, queries
-from . import search as web_search
 from .api import ArticleId, Id, Params, Store
-from .cache import profiles, speaker_lists
+from .cache import landing_counts, profiles, speaker_lists
 from .render import cite, mark_differences, templates
 from .security import SVG_CSP
 from .segments import article_paragraphs
@@ -38,12 +37,12 @@ def base_url(request: Request) -> str:
 @router.get("/", response_class=HTMLResponse)
 def search(request: Request, store: Store, s: Params) -> HTMLResponse:
     searched = any(v for v in s.as_params().values())
-    found = web_search.search(store, s.q, s.filters) if searched else None
+    found = store.find(s.q, s.filters) if searched else None
     rows = found.rows if found else []
     sizes = queries.cluster_sizes(store.db, [r.cluster_id for r in rows])
     return page(request, "search.html", s=s, params=s.as_params(), rows=rows, found=found,
                 total=found.total if found else 0, searched=searched, sizes=sizes,
-                counts=web_search.store_counts(store))
+                counts=landing_counts.get(str(store.path), store.counts))
 
 
 @router.get("/statements/{statement_id}", response_class=HTMLResponse)

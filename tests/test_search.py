@@ -1,0 +1,104 @@
+"""The store's planned search (``find``) against its straightforward one (``search``) on a real
+store made from the seeds: the same statements match for every filter shape, whichever plan
+(small result sorted by date, stream in index order) answers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotetrace.cli import main
+from quotetrace.store import Filters, SQLiteStore, open_store
+
+QUERIES = [None, "NATO", "said", "minister", "the security", "nothing-matches-this"]
+FILTERS = [
+    Filters(),
+    Filters(speaker="Lavrov"),
+    Filters(speaker="a"),  # many speakers: an IN list
+    Filters(outlet="TASS"),
+    Filters(outlet="e"),  # several outlets
+    Filters(kind="direct"),
+    Filters(kind="indirect"),
+    Filters(about="NATO"),
+    Filters(about="European Union"),
+    Filters(about="United"),  # several entity names
+    Filters(since="2022"),
+    Filters(until="2021-12"),
+    Filters(since="2022-01", until="2022-06-30"),
+    Filters(speaker="Lavrov", since="2022"),
+    Filters(outlet="e", kind="direct", about="NATO"),
+    Filters(speaker="a", about="United", since="2020"),
+    Filters(speaker="nobody-is-called-this"),
+    Filters(about="nothing-is-about-this"),
+]
+
+
+@pytest.fixture(scope="module")
+def db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("search") / "seeds.db"
+    result = CliRunner().invoke(main, ["ingest", "--db", str(path), str(shared / "seeds")],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def _all_pages(store: SQLiteStore, query: str | None, f: Filters, small: int,
+               limit: int) -> tuple[list[int], list[object]]:
+    """Every page of ``find`` in turn: the ids and each page's answer."""
+    ids: list[int] = []
+    pages: list[object] = []
+    offset = 0
+    while True:
+        found = store.find(query, Filters(**{**_fields(f), "limit": limit, "offset": offset}),
+                           small=small)
+        pages.append(found)
+        ids += [r.id for r in found.rows]
+        if not found.more:
+            return ids, pages
+        assert len(found.rows) == limit
+        offset += limit
+
+
+def _fields(f: Filters) -> dict[str, object]:
+    return {k: getattr(f, k) for k in ("speaker", "outlet", "since", "until", "kind", "about")}
+
+
+@pytest.mark.parametrize("small", [0, 3, 1_000])
+@pytest.mark.parametrize("query", QUERIES)
+def test_find_matches_what_search_matches(db: Path, query: str | None, small: int) -> None:
+    with open_store(db, readonly=True) as store:
+        for f in FILTERS:
+            expected = [r.id for r in store.search(query, Filters(**_fields(f), limit=10**6))]
+            ids, pages = _all_pages(store, query, f, small, limit=7)
+            assert sorted(ids) == sorted(expected), (query, f)
+            first = pages[0]
+            if first.order == "published":  # newest first, ties as search breaks them
+                assert ids == expected, (query, f)
+            if first.exact:
+                assert first.total == len(expected), (query, f)
+            else:
+                assert first.total < len(expected), (query, f)
+            if len(expected) <= small:
+                assert first.exact and first.order == "published", (query, f)
+            assert store.count(query, f) == len(expected)
+
+
+def test_totals_follow_new_statements(db: Path, tmp_path: Path) -> None:
+    """An exact total counted once is kept up to date by counting only newer statements."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with open_store(copy) as store:
+        before = store.find("NATO", Filters(limit=1), small=0)
+        assert before.exact and before.more and before.total == store.count("NATO") > 3
+        store.db.execute("INSERT INTO statements (article_id, seq, kind, text, start, end)"
+                         " SELECT article_id, 1000 + seq, kind, text, start, end"
+                         " FROM statements WHERE id IN (SELECT rowid FROM statements_fts"
+                         " WHERE statements_fts MATCH 'NATO' LIMIT 3)")
+        store.db.commit()
+        after = store.find("NATO", Filters(limit=1), small=0)
+        assert after.exact and after.total == before.total + 3 == store.count("NATO")
+        everything = store.find(None, Filters(limit=1), small=0)
+        assert everything.exact and everything.total == store.count()
