@@ -33,6 +33,12 @@ class Condition:
     # One value's test, when an index on (column, published) serves each value in date order:
     # a walk can then merge one ordered arm a value (UNION ALL) instead of sorting.
     arm: str = ""
+    # The test written on the statement id alone ("{id}"): a stream over the FTS index can
+    # apply it before it reads the statement row.
+    by_id: str = ""
+
+    def test_on(self, id_column: str) -> str:
+        return self.by_id.format(id=id_column) if self.by_id else self.test
 
 
 def _marks(values: list[object]) -> str:
@@ -62,11 +68,12 @@ def about(names: list[object]) -> Condition:
     """Statements about any of the entity names; a row test probes the (statement, entity)
     key, the ids come from the (entity, statement) index."""
     marks = _marks(names)
-    test = (f"EXISTS (SELECT 1 FROM statement_about ab WHERE ab.statement_id = s.id"
-            f" AND ab.entity IN ({marks}))")
+    by_id = ("EXISTS (SELECT 1 FROM statement_about ab WHERE ab.statement_id = {id}"
+             f" AND ab.entity IN ({marks}))")
+    test = by_id.format(id="s.id")
     return Condition(test, test,
                      f"SELECT DISTINCT statement_id AS id FROM statement_about"
-                     f" WHERE entity IN ({marks})", tuple(names))
+                     f" WHERE entity IN ({marks})", tuple(names), by_id=by_id)
 
 
 def words(match: str) -> Condition:

@@ -404,12 +404,15 @@ class SQLiteStore:
         # total is counted apart; otherwise read on to learn whether the result is small.
         want = end + 1 if not conds else max(small, end) + 1
         if match:
-            # FTS5 as the outer loop (CROSS JOIN), so rows come in its rowid order and stop early.
+            # FTS5 as the outer loop (CROSS JOIN), so rows come in its rowid order and stop early;
+            # tests on the id alone come first, so SQLite applies them before reading the row.
             order = "added"
+            conds = sorted(conds, key=lambda c: not c.by_id)
             stream = ("SELECT s.id FROM statements_fts fts CROSS JOIN statements s"
                       " ON s.id = fts.rowid WHERE fts.statements_fts MATCH ?"
-                      + "".join(f" AND {c.test}" for c in conds) + " ORDER BY fts.rowid DESC")
-            args = [match, *args]
+                      + "".join(f" AND {c.test_on('fts.rowid')}" for c in conds)
+                      + " ORDER BY fts.rowid DESC")
+            args = [match, *(a for c in conds for a in c.args)]
         elif split := next((c for c in conds if c.arm and 1 < len(c.args) <= MAX_ARMS), None):
             # Several speakers (or outlets): one arm a value, each in date order from its
             # (value, published) index; SQLite merges the arms (MERGE UNION ALL) and stops early.
