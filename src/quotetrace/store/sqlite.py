@@ -368,8 +368,9 @@ class SQLiteStore:
           others are tested on those few and the whole result is sorted by date: exact total,
           newest first, as ``search``.
         - Otherwise the page streams in an order an index keeps, stopping once the page is
-          full: without words newest first (the published index, or one speaker's or outlet's
-          (x, published) index); with words most recently added first (FTS5 rowid order). If
+          full: without words newest first (the published index, one speaker's or outlet's
+          (x, published) index, or one such arm a value merged); with words most recently
+          added first (FTS5 rowid order). If
           the stream ends within ``small`` rows the result is small after all and is sorted by
           date. Totals of larger results are exact for words alone or no filter at all
           (counted within a time budget, then kept up to date by counting only newer rows),
