@@ -4,6 +4,7 @@ store made from the seeds: the same statements match for every filter shape, whi
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -102,3 +103,25 @@ def test_totals_follow_new_statements(db: Path, tmp_path: Path) -> None:
         assert after.exact and after.total == before.total + 3 == store.count("NATO")
         everything = store.find(None, Filters(limit=1), small=0)
         assert everything.exact and everything.total == store.count()
+
+
+def test_statements_found_by_id_are_tested_on_the_filter_index(db: Path) -> None:
+    """Each statement a plan looks up by id (a full-text match, a candidate of a small driver)
+    has its filters tested on the narrow (id, ...) index, never on the table row with its text."""
+    seen: list[str] = []
+    with open_store(db, readonly=True) as store:
+        store.db.set_trace_callback(seen.append)
+        for query, f in [("said", Filters(speaker="a", since="2020")),
+                         ("said", Filters(about="United", kind="direct")),
+                         ("NATO", Filters(speaker="Lavrov", outlet="e"))]:
+            for small in (0, 1_000):
+                store.find(query, f, small=small)
+        store.db.set_trace_callback(None)
+        plans = [(q, " | ".join(r[3] for r in store.db.execute("EXPLAIN QUERY PLAN " + q)))
+                 for q in seen if " CROSS JOIN statements s " in q]
+    assert len(plans) >= 3
+    for query, plan in plans:
+        assert "COVERING INDEX statements_filters (id=?" in plan, plan
+        assert "INTEGER PRIMARY KEY" not in plan, plan
+        if re.search(r"speaker_id IN \([^)]*,", query):  # several values: no seek a value
+            assert "statements_filters (id=?)" in plan, plan

@@ -141,3 +141,16 @@ def test_count_statement_article_and_readonly(store, tmp_path: Path) -> None:  #
             ro.db.execute("DELETE FROM statements")
     with pytest.raises(StoreError, match="no database"):
         open_store(tmp_path / "absent.db", readonly=True)
+
+
+def test_an_older_store_gets_the_filter_index(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as s:
+        s.add(Extraction(_article("a", "O", None, "b"), (_st("Words.", "Ann Lee", "Lee"),)))
+        s.db.execute("DROP INDEX statements_filters")
+        s.db.execute("PRAGMA user_version = 4")
+    with open_store(path) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'statements_filters'"
+                            ).fetchone()
+        assert [r.id for r in s.find("words", Filters(speaker="Lee")).rows] == [1]

@@ -27,7 +27,9 @@ class Condition:
     """One search filter, resolved to exact values, in the three forms a search plan needs."""
 
     test: str  # a test on the statement row ``s``; the planner may answer it from an index
-    walk: str  # the same test, kept off any index that does not keep date order
+    # The same test on a row already found, kept off any index that does not keep date order;
+    # also safe on the (id, ...) filter index, where a seek on several values would multiply.
+    walk: str
     ids: str  # the statement ids it selects on its own (as ``id``), read from an index
     args: tuple[object, ...]
     # One value's test, when an index on (column, published) serves each value in date order:
@@ -38,7 +40,7 @@ class Condition:
     by_id: str = ""
 
     def test_on(self, id_column: str) -> str:
-        return self.by_id.format(id=id_column) if self.by_id else self.test
+        return self.by_id.format(id=id_column) if self.by_id else self.walk
 
 
 def _marks(values: list[object]) -> str:
@@ -68,8 +70,10 @@ def about(names: list[object]) -> Condition:
     """Statements about any of the entity names; a row test probes the (statement, entity)
     key, the ids come from the (entity, statement) index."""
     marks = _marks(names)
+    # "+" keeps the probe on the key: one seek to the statement's few entities, where the
+    # (entity, statement) index would take one seek a name.
     by_id = ("EXISTS (SELECT 1 FROM statement_about ab WHERE ab.statement_id = {id}"
-             f" AND ab.entity IN ({marks}))")
+             f" AND +ab.entity IN ({marks}))")
     test = by_id.format(id="s.id")
     return Condition(test, test,
                      f"SELECT DISTINCT statement_id AS id FROM statement_about"
@@ -79,7 +83,8 @@ def about(names: list[object]) -> Condition:
 def words(match: str) -> Condition:
     """An FTS5 match. Probing the index for one row costs tens of microseconds, so the row test
     is for a few hundred candidates at most; many are read from the index in rowid order."""
-    return Condition("EXISTS (SELECT 1 FROM statements_fts f WHERE f.rowid = s.id"
-                     " AND f.statements_fts MATCH ?)", "",
+    probe = ("EXISTS (SELECT 1 FROM statements_fts f WHERE f.rowid = s.id"
+             " AND f.statements_fts MATCH ?)")
+    return Condition(probe, probe,
                      "SELECT rowid AS id FROM statements_fts WHERE statements_fts MATCH ?",
                      (match,))

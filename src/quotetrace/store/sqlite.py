@@ -334,6 +334,10 @@ class SQLiteStore:
     _SELECT = ("SELECT s.id, s.text, s.kind, sp.name AS speaker, s.speaker_mention, s.cue,"
                " s.confidence, a.id AS article_id, a.doc, a.outlet, a.published, a.title, a.url,"
                " s.cluster_id, s.speaker_id, s.start, s.end" + _FROM)
+    # A statement looked up by id for its filters: the (id, ...) index holds them in entries a
+    # tenth of the row's size (measured: 0.85 against 1.8 us a sparse full-text match on 1M
+    # statements); SQLite prefers the rowid unless told.
+    _BY_ID = "statements s INDEXED BY statements_filters"
     # Newest first (DESC puts undated statements last), in the order the published index keeps.
     _BY_DATE = " ORDER BY s.published DESC, s.id"
 
@@ -395,8 +399,8 @@ class SQLiteStore:
                 driver = every[sizes.index(min(sizes))]
                 rest = [c for c in every if c is not driver]
                 ids = self._ids(
-                    f"SELECT s.id FROM ({driver.ids}) d CROSS JOIN statements s ON s.id = d.id"
-                    + _and(c.test for c in rest) + self._BY_DATE,
+                    f"SELECT s.id FROM ({driver.ids}) d CROSS JOIN {self._BY_ID} ON s.id = d.id"
+                    + _and(c.walk for c in rest) + self._BY_DATE,
                     [*driver.args, *(a for c in rest for a in c.args)])
                 return Found(self._rows(ids[f.offset:end]), len(ids), True, "published",
                              end < len(ids))
@@ -409,7 +413,7 @@ class SQLiteStore:
             # tests on the id alone come first, so SQLite applies them before reading the row.
             order = "added"
             conds = sorted(conds, key=lambda c: not c.by_id)
-            stream = ("SELECT s.id FROM statements_fts fts CROSS JOIN statements s"
+            stream = (f"SELECT s.id FROM statements_fts fts CROSS JOIN {self._BY_ID}"
                       " ON s.id = fts.rowid WHERE fts.statements_fts MATCH ?"
                       + "".join(f" AND {c.test_on('fts.rowid')}" for c in conds)
                       + " ORDER BY fts.rowid DESC")
