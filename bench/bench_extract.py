@@ -3,11 +3,19 @@
 Usage: python bench/bench_extract.py [--input FILE.jsonl] [--json OUT.json] [--profile]
 
 Both engines get the same texts (a JSONL file of ``{"id", "text"}`` lines; default: the PolNeAR
-dev input in ../shared) and the same spaCy model (loaded through ``quotetrace.nlp.load``):
+dev input in ../shared) and the same spaCy model (found through ``quotetrace.nlp.MODEL_NAMES``):
 
 - quotetrace: the whole ``quotetrace.pipeline.run`` over the file (read, clean, parse, extract,
   attribute);
-- textacy: spaCy parse + ``textacy.extract.triples.direct_quotations`` on every doc.
+- textacy: the English model as ``spacy.load`` gives it (every component, spaCy's default
+  backend) + ``textacy.extract.triples.direct_quotations`` on every doc: the baseline as its
+  users run it, and the one the goal is measured against;
+- textacy-numpy: the same, with the model's layers on numpy's BLAS as quotetrace loads them, so
+  the table shows how much of the ratio is that backend and how much is quotetrace's own work
+  (the cached attributes, rule entities, and extraction).
+
+Every child runs with one BLAS thread (``OPENBLAS_NUM_THREADS=1`` and friends), so "one
+process" also means one core for each engine.
 
 Each engine runs in its own fresh child process, so each peak RSS (``ru_maxrss`` of that child)
 is its own and neither inherits the other's caches. The model load and a warm-up on the first
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -29,11 +38,14 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 DEFAULT_INPUT = (
     Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear-dev.input.jsonl"
 )
-ENGINES = ("quotetrace", "textacy")
+ENGINES = ("quotetrace", "textacy", "textacy-numpy")
+ONE_THREAD = {v: "1" for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                                "BLIS_NUM_THREADS")}
 WARMUP_TEXTS = 3  # enough for spaCy to allocate its buffers and fill the vocab's hot strings
 TARGET_RATIO = 2.0
 TARGET_RSS_MIB = 1024.0
@@ -104,13 +116,29 @@ def run_quotetrace(input_path: Path, texts: list[str]) -> tuple[float, float, in
     return time.perf_counter() - start, time.process_time() - cpu_start, found, failed
 
 
-def run_textacy(texts: list[str]) -> tuple[float, float, int, int]:
+def _plain_model(numpy_blas: bool) -> Any:
+    import spacy
+    from thinc.api import use_ops
+
+    from quotetrace.nlp import MODEL_NAMES
+
+    for name in MODEL_NAMES:
+        try:
+            if numpy_blas:
+                with use_ops("numpy", use_blis=False):
+                    return spacy.load(name)
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise SystemExit(f"none of {MODEL_NAMES} is installed")
+
+
+def run_textacy(texts: list[str], numpy_blas: bool) -> tuple[float, float, int, int]:
     from textacy.extract.triples import direct_quotations
 
-    from quotetrace import nlp
     from quotetrace.options import Options
 
-    model = nlp.load()
+    model = _plain_model(numpy_blas)
     # the batch size quotetrace parses with, so the comparison is not about batching (spaCy's
     # default batch holds all 84 PolNeAR texts at once and peaks well above 1 GiB)
     batch_size = Options().batch_size
@@ -132,7 +160,7 @@ def child(engine: str, input_path: Path) -> None:
     if engine == "quotetrace":
         wall, cpu, found, failed = run_quotetrace(input_path, texts)
     else:
-        wall, cpu, found, failed = run_textacy(texts)
+        wall, cpu, found, failed = run_textacy(texts, numpy_blas=engine == "textacy-numpy")
     m = Measure(engine, len(texts), count_words(texts), wall, cpu, peak_rss_mib(), found, failed)
     print(json.dumps(asdict(m)))
 
@@ -175,6 +203,7 @@ def measure(engine: str, input_path: Path) -> Measure:
     """Run one engine in a fresh interpreter and read back its figures."""
     done = subprocess.run(
         [sys.executable, __file__, "--child", engine, "--input", str(input_path)],
+        env={**os.environ, **ONE_THREAD},
         capture_output=True,
         text=True,
         check=False,
@@ -187,13 +216,13 @@ def measure(engine: str, input_path: Path) -> Measure:
 
 def table(measures: list[Measure]) -> str:
     head = (
-        f"{'engine':<11} {'docs':>5} {'words':>8} {'seconds':>8} {'words/s':>9}"
+        f"{'engine':<13} {'docs':>5} {'words':>8} {'seconds':>8} {'words/s':>9}"
         f" {'CPU s':>7} {'words/CPU s':>12} {'peak RSS MiB':>13}"
     )
     rows = [head, "-" * len(head)]
     for m in measures:
         rows.append(
-            f"{m.engine:<11} {m.documents:>5} {m.words:>8} {m.seconds:>8.2f} "
+            f"{m.engine:<13} {m.documents:>5} {m.words:>8} {m.seconds:>8.2f} "
             f"{m.words_per_second:>9.0f} {m.cpu_seconds:>7.2f} {m.words_per_cpu_second:>12.0f}"
             f" {m.peak_rss_mib:>13.0f}"
         )
@@ -232,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         f" peak RSS < {TARGET_RSS_MIB:.0f} MiB: {'met' if rss_ok else 'NOT met'})"
     )
     print(f"ratio on CPU time {cpu_ratio:.2f}")
+    same = by_engine["textacy-numpy"]
+    same_ratio = qt.words_per_second / same.words_per_second if same.words_per_second else 0.0
+    print(f"ratio against textacy on the same BLAS backend {same_ratio:.2f}")
     if args.json:
         payload = {
             "input": str(args.input),
@@ -245,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             },
             "ratio": ratio,
             "cpu_ratio": cpu_ratio,
+            "same_backend_ratio": same_ratio,
         }
         args.json.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     if args.profile:

@@ -110,7 +110,7 @@ def extract_articles(
         ]
         docs: dict[int, Doc] = {}
         if wanted:
-            model = model or nlp_loader.load(options.model)
+            model = model or nlp_loader.load(options.model, entities=options.entities)
             limit = min(options.max_chars, model.max_length)
             texts = (a.body[:limit] for a in wanted)
             for article, doc in zip(wanted, model.pipe(texts), strict=True):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.fuzz import ratio
 from spacy.tokens import Doc, Span, Token
 
+from ..entities import person_runs
 from .roles import Roles
 
 _PERSON = "PERSON"
@@ -115,7 +116,7 @@ def build_registry(doc: Doc, roles: Roles) -> Registry:
     if doc.has_annotation("ENT_IOB"):
         people = [e for e in doc.ents if e.label_ == _PERSON]
     else:
-        people = _proper_name_runs(doc, roles)
+        people = person_runs(doc, roles)
     named: list[tuple[Span, tuple[str, ...], list[str]]] = []
     for ent in people:
         words, titles = _name_words(ent, roles)
@@ -156,36 +157,6 @@ def build_registry(doc: Doc, roles: Roles) -> Registry:
     reg.mentions.sort(key=lambda m: m.pos)
     reg.orgs = [e.text for e in doc.ents if e.label_ in _ORGS]
     return reg
-
-
-def _proper_name_runs(doc: Doc, roles: Roles) -> list[Span]:
-    """People's names when the pipeline runs without NER (it halves the parse time): runs of
-    title-case proper nouns of two or three words ("Sergey Lavrov"), or one word after an
-    honorific or title ("Mr. Trump", "Minister Lavrov"). Organisation and place words, and
-    acronyms, rule a run out; a coarse net, but surnames found here anchor the clusters."""
-    spans: list[Span] = []
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ != "PROPN":
-            i += 1
-            continue
-        j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and "\n" not in doc[j].text:
-            j += 1
-        # "Russian Foreign Minister Sergey Lavrov": the name is what follows the last title word
-        titled = i > 0 and doc[i - 1].lower_.rstrip(".") in roles.honorifics
-        start = i
-        for k in range(i, j):
-            if doc[k].lower_.rstrip(".") in roles.honorifics or doc[k].lower_ in roles.heads:
-                start, titled = k + 1, True
-        run = doc[start:j]
-        words = [t for t in run if t.is_alpha or t.text.endswith(".")]
-        plain = not any(t.lower_ in roles.not_person or (t.is_upper and len(t) > 1) for t in run)
-        if plain and (2 <= len(words) <= 3 or (len(words) == 1 and titled)) and all(
-                t.text[:1].isupper() for t in words):
-            spans.append(run)
-        i = max(j, i + 1)
-    return spans
 
 
 def _is_subject(tok: Token) -> bool:

@@ -24,6 +24,7 @@ class Roles:
     interviewer_labels: frozenset[str]
     not_person: frozenset[str]
     org_nouns: frozenset[str]
+    places: frozenset[str]
 
     def wordings(self, head: str) -> tuple[str, ...]:
         """Title wordings a role noun may stand for ('diplomat' -> 'foreign minister', ...)."""
@@ -49,4 +50,5 @@ def roles() -> Roles:
         interviewer_labels=frozenset(raw["interviewer_labels"]),
         not_person=frozenset(raw["not_person_words"]),
         org_nouns=frozenset(raw["organisation_nouns"]),
+        places=frozenset(raw["place_words"]),
     )

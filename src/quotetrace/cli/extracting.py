@@ -13,6 +13,7 @@ from ..errors import QuotetraceError
 from ..export import events_record, extraction_record
 from ..ingest import ingest as run_ingest
 from ..model import Extraction
+from ..options import Options
 from ..report import RunSummary
 from .common import (
     db_option,
@@ -31,11 +32,10 @@ output_option = click.option("-o", "--output", type=click.File("w", encoding="ut
                              default="-", help="Write JSONL here (default: standard output).")
 
 
-def _write_jsonl(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
-                 model: str | None, record: Callable[[Extraction], dict[str, Any]],
-                 label: str) -> None:
+def _write_jsonl(paths: tuple[str, ...], output: IO[str], options: Options,
+                 record: Callable[[Extraction], dict[str, Any]], label: str) -> None:
     summary = RunSummary()
-    for item in with_progress(pipeline.run(paths, options_from(max_bytes, model)), label):
+    for item in with_progress(pipeline.run(paths, options), label):
         summary.count(item)
         if isinstance(item, Extraction):
             output.write(json.dumps(record(item), ensure_ascii=False) + "\n")
@@ -49,9 +49,10 @@ def _write_jsonl(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
 @max_bytes_option
 @model_option
 def extract(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
-            model: str | None) -> None:
+            model: str | None, entities: str) -> None:
     """Extract statements from PATHS (files, folders, - for stdin) as JSONL, one article a line."""
-    _write_jsonl(paths, output, max_bytes, model, extraction_record, "extracting")
+    _write_jsonl(paths, output, options_from(max_bytes, model, entities), extraction_record,
+                 "extracting")
 
 
 @main.command()
@@ -60,11 +61,12 @@ def extract(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
 @max_bytes_option
 @model_option
 def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int | None,
-           model: str | None) -> None:
+           model: str | None, entities: str) -> None:
     """Extract statements from PATHS and store them; an article already stored is kept once."""
     try:
         with store_at(db) as store:
-            summary = run_ingest(pipeline.run(paths, options_from(max_bytes, model)), store,
+            options = options_from(max_bytes, model, entities)
+            summary = run_ingest(pipeline.run(paths, options), store,
                                  lambda items: with_progress(items, "ingesting"))
             err.print(f"store {store.path}: " + ", ".join(
                 f"{k} {v}" for k, v in store.counts().items()), highlight=False)
@@ -81,12 +83,12 @@ def ingest(paths: tuple[str, ...], db: str | None, max_bytes: int | None,
               help="Exit with status 1 when attributed F1 is below this.")
 @model_option
 def evaluate(gold: str, paths: tuple[str, ...], as_json: bool, min_attributed_f1: float | None,
-             model: str | None) -> None:
+             model: str | None, entities: str) -> None:
     """Run extraction on PATHS and score it against GOLD (the quote-gold/1 format)."""
     from ..evaluate import evaluate_paths, format_report
 
     try:
-        result = evaluate_paths(gold, paths, options_from(None, model))
+        result = evaluate_paths(gold, paths, options_from(None, model, entities))
     except (QuotetraceError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, indent=1) if as_json else format_report(result))
@@ -100,6 +102,7 @@ def evaluate(gold: str, paths: tuple[str, ...], as_json: bool, min_attributed_f1
 @max_bytes_option
 @model_option
 def code(paths: tuple[str, ...], output: IO[str], max_bytes: int | None,
-         model: str | None) -> None:
+         model: str | None, entities: str) -> None:
     """PLOVER events of PATHS as JSONL: {"id", "events": [...]} a document, main event first."""
-    _write_jsonl(paths, output, max_bytes, model, events_record, "coding")
+    _write_jsonl(paths, output, options_from(max_bytes, model, entities), events_record,
+                 "coding")
