@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from quotetrace.cli import main
 from quotetrace.store import Filters, SQLiteStore, open_store
+from quotetrace.store import sqlite as sqlite_store
 
 QUERIES = [None, "NATO", "said", "minister", "the security", "nothing-matches-this"]
 FILTERS = [
@@ -67,9 +68,13 @@ def _fields(f: Filters) -> dict[str, object]:
     return {k: getattr(f, k) for k in ("speaker", "outlet", "since", "until", "kind", "about")}
 
 
+@pytest.mark.parametrize("scan", [0, sqlite_store.SCAN_A_PROBE, 10**9])
 @pytest.mark.parametrize("small", [0, 3, 1_000])
 @pytest.mark.parametrize("query", QUERIES)
-def test_find_matches_what_search_matches(db: Path, query: str | None, small: int) -> None:
+def test_find_matches_what_search_matches(db: Path, query: str | None, small: int, scan: int,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # scan: words beside a small driver probed a candidate (0), read in full (10**9), or chosen
+    monkeypatch.setattr(sqlite_store, "SCAN_A_PROBE", scan)
     with open_store(db, readonly=True) as store:
         for f in FILTERS:
             expected = [r.id for r in store.search(query, Filters(**_fields(f), limit=10**6))]

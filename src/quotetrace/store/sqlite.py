@@ -75,6 +75,10 @@ class Found:
 SMALL = 1_000
 # A streamed page may keep reading this long to learn whether the result is small.
 BUDGET_S = 0.005
+# Probing the FTS index for one candidate statement costs 40-120 us (1M statements), reading
+# one match from it and testing it on a set of candidates well under 0.5 us: words with fewer
+# than this many matches a candidate are read in full.
+SCAN_A_PROBE = 100
 # Values of one filter merged in date order at most (SQLite allows 500 arms to a compound).
 MAX_ARMS = 100
 # The first exact count of a large result (words alone, or everything) may take this long.
@@ -395,13 +399,25 @@ class SQLiteStore:
         end = f.offset + f.limit
         if every:
             sizes = [self._capped(c.ids, c.args, small + 1) for c in every]
-            if min(sizes) <= small:
-                driver = every[sizes.index(min(sizes))]
+            if (n := min(sizes)) <= small:
+                driver = every[sizes.index(n)]
                 rest = [c for c in every if c is not driver]
-                ids = self._ids(
-                    f"SELECT s.id FROM ({driver.ids}) d CROSS JOIN {self._BY_ID} ON s.id = d.id"
-                    + _and(c.walk for c in rest) + self._BY_DATE,
-                    [*driver.args, *(a for c in rest for a in c.args)])
+                query = (f"SELECT s.id FROM ({driver.ids}) d CROSS JOIN {self._BY_ID}"
+                         " ON s.id = d.id")
+                if match and driver is not every[0] and self._capped(
+                        every[0].ids, every[0].args, n * SCAN_A_PROBE) < n * SCAN_A_PROBE:
+                    # Reading every match of the words costs less than probing the FTS index
+                    # for each candidate: the candidates become a set each match is tested on.
+                    rest = rest[1:]
+                    query = (f"SELECT s.id FROM statements_fts fts CROSS JOIN {self._BY_ID}"
+                             " ON s.id = fts.rowid WHERE fts.statements_fts MATCH ?"
+                             f" AND +fts.rowid IN ({driver.ids})")
+                    ids = self._ids(query + "".join(f" AND {c.walk}" for c in rest)
+                                    + self._BY_DATE,
+                                    [match, *driver.args, *(a for c in rest for a in c.args)])
+                else:
+                    ids = self._ids(query + _and(c.walk for c in rest) + self._BY_DATE,
+                                    [*driver.args, *(a for c in rest for a in c.args)])
                 return Found(self._rows(ids[f.offset:end]), len(ids), True, "published",
                              end < len(ids))
         args = [a for c in conds for a in c.args]
