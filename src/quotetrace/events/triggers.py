@@ -17,6 +17,9 @@ from .tables import tables
 
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "nsubjpass"))
 _VERBAL = frozenset(("VERB", "AUX"))
+# Function words, numbers and punctuation: never a trigger, so not worth a lexicon look-up.
+_NEVER = frozenset(("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "SYM",
+                    "PART", "INTJ", "X"))
 
 
 @dataclass(slots=True)
@@ -378,7 +381,7 @@ def candidates(sent: Span) -> list[Candidate]:
     lex = event_lexicon()
     found: list[Candidate] = []
     for t in sent:
-        if t.dep_ in ("amod", "compound"):
+        if t.pos_ in _NEVER or t.dep_ in ("amod", "compound"):
             continue  # "its disputed border": a participle describing a thing
         if lex.lemma(t) in lex.reporting_verbs and not any(
             noun_type(o, lex) for o in t.children if o.dep_ == "dobj"

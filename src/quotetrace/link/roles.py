@@ -18,6 +18,8 @@ def _heads() -> tuple[str, ...]:
 
 
 _TITLE_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*|of|the|for|and)"
+_TITLES = re.compile(rf"(?<![\w'’.])((?:{_TITLE_WORD}\s+){{1,6}})$")
+_WINDOW = 300  # characters: six title words and their spaces
 
 
 def _is_role(text: str) -> bool:
@@ -32,9 +34,15 @@ def roles_in(body: str, name: str) -> list[str]:
         return []  # a bare surname would take the given name for part of the title
     found: dict[str, None] = {}
     esc = re.escape(name)
-    before = re.compile(rf"((?:{_TITLE_WORD}\s+){{1,6}}){esc}\b")
-    for m in before.finditer(body):
-        words = m.group(1).split()
+    named = re.compile(rf"{esc}\b")
+    # Titles are read backwards from each place the name occurs (a scan of the whole body for
+    # "titles then the name" tries every position of the text, for every speaker).
+    for m in named.finditer(body):
+        window = body[max(0, m.start() - _WINDOW) : m.start()]
+        t = _TITLES.search(window)
+        if t is None:
+            continue
+        words = t.group(1).split()
         # Keep the longest run of title words that ends in a role head noun.
         while words and words[0].casefold() in ("of", "the", "for", "and"):
             words = words[1:]
