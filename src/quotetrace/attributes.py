@@ -36,11 +36,14 @@ class CachedAttributes:
     def __init__(self, vocab: Vocab, ruler: AttributeRuler, lemmatizer: Lemmatizer) -> None:
         self.vocab = vocab
         self.lemmatizer = lemmatizer
+        _index_as_sets(lemmatizer)
         single = [p for p in ruler.patterns if all(len(pat) == 1 for pat in p["patterns"])]
         multi = [p for p in ruler.patterns if any(len(pat) > 1 for pat in p["patterns"])]
         self.single = _ruler(vocab, single)
         self.multi = _ruler(vocab, multi) if multi else None
         self.answers: dict[_Key, _Answer] = {}
+        # the lemmatizer reads only form, part of speech and morphology: fewer keys than above
+        self.lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -69,7 +72,16 @@ class CachedAttributes:
             deps=[strings[k[2]] for k in keys],
             heads=list(range(len(keys))),  # each its own root: only labels matter here
         )
-        self.lemmatizer(self.single(mini))
+        self.single(mini)
+        # a lemma the ruler set itself stays; the others are the lemmatizer's, shared by keys
+        unset = [t.i for t in mini if t.lemma == 0]
+        for i in unset:
+            t = mini[i]
+            t.lemma = self.lemmas.get((t.orth, t.pos, t.morph.key), 0)
+        self.lemmatizer(mini)  # fills only the lemmas still 0
+        for i in unset:
+            t = mini[i]
+            self.lemmas[(t.orth, t.pos, t.morph.key)] = t.lemma
         for key, t in zip(keys, mini, strict=True):
             self.answers[key] = (t.tag, t.pos, t.morph.key, t.dep, t.lemma)
 
@@ -80,6 +92,18 @@ class CachedAttributes:
         matches = self.multi.match(doc)
         if matches:
             self.multi.set_annotations(doc, matches)
+
+
+def _index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """The rule lemmatizer tests candidate forms with ``form in index``, and the English
+    tables hold each part of speech's index as a list of tens of thousands of words: a set
+    answers the same test without the scan."""
+    table = lemmatizer.lookups.get_table("lemma_index", None)
+    if table is None:
+        return
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def _ruler(vocab: Vocab, patterns: list[dict[str, Any]]) -> AttributeRuler:

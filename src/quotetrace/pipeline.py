@@ -8,7 +8,7 @@ record with the reason, and the next document is processed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from .sentences import index_sentences
 from .sources import read_sources
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -42,15 +42,16 @@ def statements_in(article: Article, doc: Doc) -> tuple[Statement, ...]:
 
 def extraction_of(article: Article, doc: Doc) -> Extraction:
     """Everything the pipeline makes of one parsed article."""
-    found = tuple(replace(st, about=about(doc, st)) for st in statements_in(article, doc))
+    ents = doc.ents
+    found = tuple(replace(st, about=about(ents, st)) for st in statements_in(article, doc))
     names = sorted({st.speaker for st in found if st.speaker})
     roles = tuple((n, r) for n in names for r in roles_in(article.body, n))
-    kinds = tuple((n, k) for n in names if (k := _speaker_kind(doc, n)))
+    kinds = tuple((n, k) for n in names if (k := _speaker_kind(ents, n)))
     events = tuple(code_events(article, doc, found))
     return Extraction(article, found, events=events, roles=roles, kinds=kinds)
 
 
-def _speaker_kind(doc: Doc, name: str) -> str | None:
+def _speaker_kind(ents: Sequence[Span], name: str) -> str | None:
     """A place speaking is its government ("Kyiv rejected ..."), a known international body an
     organisation; otherwise what the parse says of the name."""
     bare = name.removeprefix("the ").removeprefix("The ")
@@ -60,7 +61,7 @@ def _speaker_kind(doc: Doc, name: str) -> str | None:
                 return "government"
             if match.entry.kind in ("igo", "ngo"):
                 return "organisation"
-    return entity_kind(doc, name)
+    return entity_kind(ents, name)
 
 
 def clean_sources(

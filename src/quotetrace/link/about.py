@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -12,7 +13,9 @@ from typing import TYPE_CHECKING
 from .names import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span
 
     from ..model import Statement
 
@@ -39,14 +42,18 @@ def normalise(text: str) -> str:
     return names.get(fold(bare), bare)
 
 
-def about(doc: Doc, statement: Statement) -> tuple[str, ...]:
-    """Entities mentioned inside the statement's span, canonical names, first mention first."""
+def about(ents: Sequence[Span], statement: Statement) -> tuple[str, ...]:
+    """Entities mentioned inside the statement's span, canonical names, first mention first.
+
+    ``ents`` is the document's ``doc.ents``, read once by the caller: spaCy builds the spans
+    anew on every access."""
     _, labels = _table()
     seen: dict[str, None] = {}
-    for ent in doc.ents:
+    first = bisect_left(ents, statement.start, key=lambda e: e.start_char)
+    for ent in ents[first:]:
         if ent.start_char >= statement.end:
             break
-        if ent.start_char >= statement.start and ent.label_ in labels:
+        if ent.label_ in labels:
             name = normalise(ent.text)
             if len(name) > 1:
                 seen.setdefault(name, None)
@@ -59,10 +66,11 @@ _KIND_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "government"
                   "NORP": "government"}
 
 
-def entity_kind(doc: Doc, name: str) -> str | None:
-    """The kind the parse gives ``name`` where it is an entity of the article, else None."""
+def entity_kind(ents: Sequence[Span], name: str) -> str | None:
+    """The kind the parse gives ``name`` where it is an entity of the article (``doc.ents``),
+    else None."""
     votes: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.text == name and ent.label_ in _KIND_OF_LABEL:
             kind = _KIND_OF_LABEL[ent.label_]
             votes[kind] = votes.get(kind, 0) + 1
