@@ -118,6 +118,7 @@ class ArticleActors:
         self.doc = doc
         self.article = article
         self.statements = statements
+        self.ents = doc.ents  # read once: spaCy builds the spans anew on every access
         self.people = self._people()
         self.last_source: Actor | None = None  # the latest coded source, for "we"/"they"
 
@@ -125,7 +126,7 @@ class ArticleActors:
         """Surname (and full name) -> the person's actor, from the first mention that has a
         country or organisation in its titles or apposition."""
         people: dict[str, Actor] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             head = ent.root
@@ -273,4 +274,4 @@ class ArticleActors:
             if start == 0:
                 break
             start = self.doc[start - 1].sent.start
-        return [e for e in self.doc.ents if start <= e.start and e.end <= token.i]
+        return [e for e in self.ents if start <= e.start and e.end <= token.i]

@@ -24,7 +24,7 @@ def find_statements(article: Article, doc: Doc) -> list[Statement]:
     """Candidates with text/kind/start/end/cue/speaker_mention set; speaker may be None."""
     lex = lexicon()
     text = doc.text
-    found = combine(doc, find_quotes(text), list(find_frames(doc, lex)), lex)
+    found = combine(doc, text, find_quotes(text), list(find_frames(doc, lex)), lex)
     found += find_turns(text, lex)
     found = [s for s in found if 0 <= s.start < s.end <= len(text)]
     return sorted(found, key=lambda s: (s.start, s.end))

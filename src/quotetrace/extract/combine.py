@@ -62,9 +62,9 @@ def _core_edges(doc: Doc, frame: Frame, quoted: Callable[[int], bool] | None = N
 
 
 class _Builder:
-    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+    def __init__(self, doc: Doc, text: str, quotes: list[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # doc.text, which spaCy rebuilds from the tokens on every read
         self.quotes = [q for q in quotes if not q.single]
         self.starts = [q.start for q in self.quotes]
         self.used: set[int] = set()
@@ -194,8 +194,10 @@ class _Builder:
         return best
 
 
-def combine(doc: Doc, quotes: list[Quote], frames: list[Frame], lex: Lexicon) -> list[Statement]:
-    b = _Builder(doc, quotes)
+def combine(
+    doc: Doc, text: str, quotes: list[Quote], frames: list[Frame], lex: Lexicon
+) -> list[Statement]:
+    b = _Builder(doc, text, quotes)
     live = [b.repair(f) for f in frames if not b.inside_quote(doc[f.cue].idx)]
     for frame in live:
         if frame.content_start is not None:
