@@ -244,6 +244,8 @@ def main() -> None:
                 time.sleep(0.1)
         for i in range(20):  # warm the page cache and the worker threads' connections
             httpx.get(base + "/api/statements", params={"q": QUERIES[i % len(QUERIES)]})
+        # The machine may be shared: other work on the cores shows in the latencies.
+        report["loadavg_1m_start"] = round(os.getloadavg()[0], 2)
         report["idle"] = measure(base, args.requests // 2, None, 1)
         print("idle", report["idle"], file=sys.stderr)
         ingest = subprocess.Popen([str(BIN / "quotetrace"), "ingest", "--db", str(db),
@@ -256,6 +258,7 @@ def main() -> None:
                             "seconds": round(time.monotonic() - t0, 1),
                             "tail": err.decode(errors="replace").strip().splitlines()[-2:]}
         report["server_peak_rss_mb"] = round(_rss_kb(server.pid, "VmHWM:") / 1024, 1)
+        report["loadavg_1m_end"] = round(os.getloadavg()[0], 2)
     finally:
         server.terminate()
         server.wait(10)

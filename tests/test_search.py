@@ -130,3 +130,34 @@ def test_statements_found_by_id_are_tested_on_the_filter_index(db: Path) -> None
         assert "INTEGER PRIMARY KEY" not in plan, plan
         if re.search(r"speaker_id IN \([^)]*,", query):  # several values: no seek a value
             assert "statements_filters (id=?)" in plan, plan
+
+
+@pytest.mark.parametrize("stale", [False, True])
+def test_about_bitmaps_follow_new_statements(db: Path, tmp_path: Path, stale: bool,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Statements added after an about-filter's bitmap was built are found as ``search`` finds
+    them: the bitmap is brought up to date, or (added between its update and the read of the
+    words) they are tested on their rows."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    f = Filters(about="United", speaker="a")
+    cond = next(c for c in open_store(copy, readonly=True)._conditions(f) or [] if c.newer)
+    with open_store(copy) as store:
+        store.find("said", f, small=0)
+        before = store._members(cond)
+        store.db.execute("INSERT INTO statements (article_id, seq, kind, text, start, end,"
+                         " speaker_id) SELECT article_id, 1000 + seq, kind, text, start, end,"
+                         " speaker_id FROM statements WHERE id IN (SELECT statement_id FROM"
+                         " statement_about WHERE entity LIKE '%United%')")
+        store.db.execute("INSERT INTO statement_about (statement_id, entity)"
+                         " SELECT n.id, ab.entity FROM statements n JOIN statements o"
+                         " ON o.article_id = n.article_id AND o.seq + 1000 = n.seq"
+                         " JOIN statement_about ab ON ab.statement_id = o.id")
+        store.db.commit()
+        if stale:
+            monkeypatch.setattr(store, "_members", lambda c: before)
+        for query in ("said", "the"):
+            expected = [r.id for r in store.search(query, Filters(**_fields(f), limit=10**6))]
+            assert max(expected) > before[1], "a new statement matches"
+            ids, _ = _all_pages(store, query, f, 0, limit=7)
+            assert sorted(ids) == sorted(expected), (query, stale)

@@ -38,6 +38,9 @@ class Condition:
     # The test written on the statement id alone ("{id}"): a stream over the FTS index can
     # apply it before it reads the statement row.
     by_id: str = ""
+    # The statement ids it selects above a given id (``?`` last), read from an index; only for
+    # a filter whose statements never change once stored (``SQLiteStore._members``).
+    newer: str = ""
 
     def test_on(self, id_column: str) -> str:
         return self.by_id.format(id=id_column) if self.by_id else self.walk
@@ -77,7 +80,9 @@ def about(names: list[object]) -> Condition:
     test = by_id.format(id="s.id")
     return Condition(test, test,
                      f"SELECT DISTINCT statement_id AS id FROM statement_about"
-                     f" WHERE entity IN ({marks})", tuple(names), by_id=by_id)
+                     f" WHERE entity IN ({marks})", tuple(names), by_id=by_id,
+                     newer=f"SELECT statement_id AS id FROM statement_about"
+                           f" WHERE entity IN ({marks}) AND statement_id > ?")
 
 
 def words(match: str) -> Condition:
