@@ -39,3 +39,14 @@ def test_statistical_recogniser_on_request():
     assert "ner" in nlp_loader.load(entities="model").pipe_names
     with pytest.raises(ValueError, match="entities"):
         Options(entities="guess")
+
+
+def test_title_complements_and_last_words(nlp):
+    doc = nlp("Secretary of State Mara Velk met President Bill Tormund and the Unity Party "
+              "at the Daily Courier on Wall Street.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents["Mara Velk"] == "PERSON"  # "State" belongs to the title
+    assert ents["Bill Tormund"] == "PERSON"  # "bill" is a law only as the last word
+    assert ents["Unity Party"] == "ORG"
+    assert ents["Daily Courier"] == "ORG"
+    assert ents["Wall Street"] == "LOC"

@@ -107,26 +107,52 @@ def _org_words(tokens: Span | Token, roles: Roles) -> bool:
 
 def _labelled(doc: Doc, i: int, j: int, roles: Roles) -> Span | None:
     # "Russian Foreign Minister Sergey Lavrov": the name is what follows the last title word
-    titled = i > 0 and doc[i - 1].lower_.rstrip(".") in roles.honorifics
+    titled = i > 0 and _title(doc[i - 1], roles)
     start = i
     for k in range(i, j):
-        if doc[k].lower_.rstrip(".") in roles.honorifics or doc[k].lower_ in roles.heads:
+        if _title(doc[k], roles):
             start, titled = k + 1, True
-    if j - i == 1 and doc[i].lower_.rstrip(".") in _CALENDAR:
-        return None  # a date, which nothing here needs
-    whole = doc[i:j]
-    if any(t.lower_ in roles.places for t in whole) and not any(
-            t.lower_ not in roles.places and _org_words(t, roles) for t in whole):
-        return Span(doc, i, j, label="LOC")
-    if _org_words(whole, roles):
+    if doc[j - 1].lower_.rstrip(".") in _CALENDAR:
+        return None  # a date ("Monday", "Super Tuesday"), which nothing here needs
+    if i > 1 and doc[i - 1].lower_ in _JOINERS and _title(doc[i - 2], roles):
+        # "Secretary of State Hillary Clinton": the title's complement leads the run
+        while start < j - 1 and _org_words(doc[start], roles):
+            start, titled = start + 1, True
+    whole, run = doc[i:j], doc[start:j]
+    if len(run) and _place(run, roles) and not _organisation(run, roles, places=False):
+        return Span(doc, start, j, label="LOC")
+    if len(run) and _is_person(run, titled) and not _organisation(run, roles):
+        return Span(doc, start, j, label="PERSON")
+    if _organisation(whole, roles):
         return Span(doc, i, j, label="ORG")
-    run = doc[start:j]
     words = [t for t in run if t.is_alpha or t.text.endswith(".")]
     if not words or not all(t.text[:1].isupper() for t in words):
         return None
-    if 2 <= len(words) <= 3 or (len(words) == 1 and titled):
-        return Span(doc, start, j, label="PERSON")
     return Span(doc, start, j, label="NAME")
+
+
+def _title(token: Token, roles: Roles) -> bool:
+    return token.lower_.rstrip(".") in roles.honorifics or token.lower_ in roles.heads
+
+
+def _is_person(run: Span, titled: bool) -> bool:
+    words = [t for t in run if t.is_alpha or t.text.endswith(".")]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return False
+    return 2 <= len(words) <= 3 or (len(words) == 1 and titled)
+
+
+def _place(run: Span, roles: Roles) -> bool:
+    # "Lake Ivel", "Port Ostra", "Wall Street", "North Carolina"
+    return run[0].lower_ in roles.places or run[-1].lower_ in roles.places
+
+
+def _organisation(run: Span, roles: Roles, places: bool = True) -> bool:
+    """An organisation noun or an acronym anywhere ("Ministry of Defence", "NATO"), or a
+    not-a-person word as the run's last word ("New York Times"; but "Bill Clinton")."""
+    last = run[-1].lower_
+    return any(t.lower_ in roles.org_nouns or (t.is_upper and len(t) > 1) for t in run) or (
+        last in roles.not_person and (places or last not in roles.places))
 
 
 @Language.factory(NAME)
