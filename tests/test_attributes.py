@@ -41,3 +41,20 @@ def test_answers_are_remembered(nlp):
     known = len(component.answers)
     nlp("The ministers met in an unusually quiet hall.")
     assert len(component.answers) == known > 0
+
+
+def test_look_up_finds_what_the_matcher_finds(nlp, shared):
+    from spacy.tokens import Doc
+
+    component = nlp.get_pipe(NAME)
+    assert component.lookup is not None  # the English ruler's patterns are all look-up-able
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").iterdir())
+                    if p.is_file()) + " " + NEIGHBOURS
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        parsed = nlp(text)
+    keys = sorted({(t.orth, t.tag, t.dep) for t in parsed})
+    s = nlp.vocab.strings
+    mini = Doc(nlp.vocab, words=[s[k[0]] for k in keys], spaces=[False] * len(keys),
+               tags=[s[k[1]] for k in keys], deps=[s[k[2]] for k in keys],
+               heads=list(range(len(keys))))
+    assert component.lookup.match(mini) == [tuple(m) for m in component.single.match(mini)]

@@ -13,6 +13,7 @@ token for token (``tests/test_attributes.py`` checks it on real text).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import numpy
@@ -40,6 +41,7 @@ class CachedAttributes:
         single = [p for p in ruler.patterns if all(len(pat) == 1 for pat in p["patterns"])]
         multi = [p for p in ruler.patterns if any(len(pat) > 1 for pat in p["patterns"])]
         self.single = _ruler(vocab, single)
+        self.lookup = _TokenPatterns.of(vocab, single)
         self.multi = _ruler(vocab, multi) if multi else None
         self.answers: dict[_Key, _Answer] = {}
         # the lemmatizer reads only form, part of speech and morphology: fewer keys than above
@@ -72,7 +74,10 @@ class CachedAttributes:
             deps=[strings[k[2]] for k in keys],
             heads=list(range(len(keys))),  # each its own root: only labels matter here
         )
-        self.single(mini)
+        if self.lookup is not None:
+            self.single.set_annotations(mini, self.lookup.match(mini))
+        else:
+            self.single(mini)
         # a lemma the ruler set itself stays; the others are the lemmatizer's, shared by keys
         unset = [t.i for t in mini if t.lemma == 0]
         for i in unset:
@@ -92,6 +97,94 @@ class CachedAttributes:
         matches = self.multi.match(doc)
         if matches:
             self.multi.set_annotations(doc, matches)
+
+
+class _TokenPatterns:
+    """The single-token patterns of an attribute ruler, matched by dictionary look-up.
+
+    spaCy's matcher tests every pattern on every token (about 45 us a token for the English
+    ruler's 170 patterns); most of these patterns name one tag and one lowercase form, so a
+    look-up on (tag, form) finds them, and the few others are tested one by one. The matches
+    come out in the ruler's own format and order, and the ruler applies them as always.
+    """
+
+    _KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+
+    def __init__(self, vocab: Vocab, entries: list[tuple[int, dict[str, Any]]]) -> None:
+        self.ids = [vocab.strings.add(str(k)) for k in range(len(entries))]
+        self.by_tag_form: dict[tuple[str, str], list[int]] = {}
+        self.by_tag: dict[str, list[int]] = {}
+        # the other patterns, filed under a form or a tag they need when they name one
+        self.others_by: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+        self.always: list[tuple[int, dict[str, Any]]] = []
+        for k, spec in entries:
+            tag, form = spec.get("TAG"), spec.get("LOWER")
+            rest = set(spec) - {"TAG", "LOWER"}
+            if isinstance(tag, str) and not rest and isinstance(form, (str, dict)) and (
+                    isinstance(form, str) or set(form) == {"IN"}):
+                for f in [form] if isinstance(form, str) else form["IN"]:
+                    self.by_tag_form.setdefault((tag, f), []).append(k)
+            elif isinstance(tag, str) and set(spec) == {"TAG"}:
+                self.by_tag.setdefault(tag, []).append(k)
+            else:
+                self._file(k, spec)
+
+    def _file(self, k: int, spec: dict[str, Any]) -> None:
+        tests = {a: _predicate(v) for a, v in spec.items()}
+        for attr in ("LOWER", "TAG"):
+            want = spec.get(attr)
+            if isinstance(want, dict) and set(want) == {"IN"}:
+                want = want["IN"]
+            elif isinstance(want, str):
+                want = [want]
+            else:
+                continue
+            for value in want:
+                self.others_by.setdefault((attr, value), []).append((k, tests))
+            return
+        self.always.append((k, tests))
+
+    @classmethod
+    def of(cls, vocab: Vocab, patterns: list[dict[str, Any]]) -> _TokenPatterns | None:
+        """None when a pattern uses what the look-up does not read (then the matcher runs)."""
+        entries: list[tuple[int, dict[str, Any]]] = []
+        for k, entry in enumerate(patterns):
+            for pattern in entry["patterns"]:
+                spec = pattern[0]
+                if len(pattern) != 1 or not set(spec) <= cls._KEYS or any(
+                        isinstance(v, dict) and not set(v) <= {"IN", "NOT_IN", "REGEX"}
+                        for v in spec.values()):
+                    return None
+                entries.append((k, spec))
+        return cls(vocab, entries) if entries else None
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        found: list[tuple[int, int, int, int]] = []
+        for t in doc:
+            values = {"TAG": t.tag_, "LOWER": t.lower_, "DEP": t.dep_, "IS_SPACE": t.is_space}
+            hits = set(self.by_tag_form.get((values["TAG"], values["LOWER"]), ()))
+            hits.update(self.by_tag.get(values["TAG"], ()))
+            for k, tests in (*self.others_by.get(("LOWER", values["LOWER"]), ()),
+                             *self.others_by.get(("TAG", values["TAG"]), ()), *self.always):
+                if all(test(values[a]) for a, test in tests.items()):
+                    hits.add(k)
+            found.extend((k, self.ids[k], t.i, t.i + 1) for k in hits)
+        found.sort()
+        return found
+
+
+def _predicate(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return lambda v, want=value: v == want
+    tests = []
+    for op, arg in value.items():
+        if op == "IN":
+            tests.append(lambda v, s=frozenset(arg): v in s)
+        elif op == "NOT_IN":
+            tests.append(lambda v, s=frozenset(arg): v not in s)
+        else:  # REGEX: spaCy searches, it does not anchor
+            tests.append(lambda v, r=re.compile(arg): bool(r.search(v)))
+    return lambda v: all(test(v) for test in tests)
 
 
 def _index_as_sets(lemmatizer: Lemmatizer) -> None:
