@@ -1,6 +1,7 @@
 """Throughput and memory of quotetrace against textacy's ``direct_quotations``, on one process.
 
-Usage: python bench/bench_extract.py [--input FILE.jsonl] [--json OUT.json] [--profile]
+Usage: python bench/bench_extract.py [--input FILE.jsonl] [--json OUT.json] [--repeat N]
+                                     [--profile]
 
 Both engines get the same texts (a JSONL file of ``{"id", "text"}`` lines; default: the PolNeAR
 dev input in ../shared) and the same spaCy model (found through ``quotetrace.nlp.MODEL_NAMES``):
@@ -36,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +215,13 @@ def measure(engine: str, input_path: Path) -> Measure:
     return Measure(**fields)
 
 
+def _median(runs: list[Measure]) -> Measure:
+    """The run with the median wall time (peak RSS: the largest of all runs)."""
+    ordered = sorted(runs, key=lambda m: m.seconds)
+    mid = ordered[(len(ordered) - 1) // 2]
+    return replace(mid, peak_rss_mib=max(m.peak_rss_mib for m in runs))
+
+
 def table(measures: list[Measure]) -> str:
     head = (
         f"{'engine':<13} {'docs':>5} {'words':>8} {'seconds':>8} {'words/s':>9}"
@@ -234,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="JSONL of id/text lines")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--profile", action="store_true", help="cProfile quotetrace as well")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of runs; each engine's median run is reported (default 3)")
     parser.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)
     parser.add_argument("--profile-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -246,12 +256,20 @@ def main(argv: list[str] | None = None) -> int:
         profile_child(args.input)
         return 0
 
-    measures = [measure(engine, args.input) for engine in ENGINES]
+    # Engines take turns, round after round, and each engine's median run is reported: one
+    # run each swings by 15 % on a shared machine, and taking turns spreads any slow spell.
+    runs: dict[str, list[Measure]] = {engine: [] for engine in ENGINES}
+    for _ in range(args.repeat):
+        for engine in ENGINES:
+            runs[engine].append(measure(engine, args.input))
+    measures = [_median(runs[engine]) for engine in ENGINES]
     by_engine = {m.engine: m for m in measures}
     qt, tx = by_engine["quotetrace"], by_engine["textacy"]
     ratio = qt.words_per_second / tx.words_per_second if tx.words_per_second else 0.0
     cpu_ratio = qt.words_per_cpu_second / tx.words_per_cpu_second if tx.cpu_seconds else 0.0
     print(table(measures))
+    for engine, ms in runs.items():
+        print(f"{engine} runs (s): " + ", ".join(f"{m.seconds:.2f}" for m in ms))
     for m in measures:
         print(f"{m.engine}: {m.statements} statements, {m.failed_documents} documents failed")
     rss_ok = all(m.peak_rss_mib < TARGET_RSS_MIB for m in measures)
@@ -275,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 for m in measures
             },
+            "runs": {e: [m.seconds for m in ms] for e, ms in runs.items()},
             "ratio": ratio,
             "cpu_ratio": cpu_ratio,
             "same_backend_ratio": same_ratio,

@@ -50,12 +50,12 @@ class CachedAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        keys = [tuple(row) for row in doc.to_array([ORTH, TAG, DEP]).tolist()]
+        keys = list(zip(*doc.to_array([ORTH, TAG, DEP]).T.tolist(), strict=True))
         new = {k for k in keys if k not in self.answers}
         if new:
             self._learn(sorted(new))
         answers = [self.answers[k] for k in keys]
-        values = numpy.array([(a[1], a[2], a[4]) for a in answers], dtype="uint64")
+        values = numpy.array(answers, dtype="uint64")[:, [1, 2, 4]]
         doc.from_array([POS, MORPH, LEMMA], values)
         for i, (key, answer) in enumerate(zip(keys, answers, strict=True)):
             if answer[0] != key[1] or answer[3] != key[2]:  # whitespace: tag and label
