@@ -58,3 +58,13 @@ def test_look_up_finds_what_the_matcher_finds(nlp, shared):
                tags=[s[k[1]] for k in keys], deps=[s[k[2]] for k in keys],
                heads=list(range(len(keys))))
     assert component.lookup.match(mini) == [tuple(m) for m in component.single.match(mini)]
+
+
+def test_answers_are_bounded(nlp, monkeypatch):
+    import quotetrace.attributes as attributes
+
+    component = nlp.get_pipe(NAME)
+    monkeypatch.setattr(attributes, "MAX_ANSWERS", 5)
+    doc = nlp("Seven quite different words stand right here.")
+    assert len(component.answers) <= max(5, len(doc))
+    assert [t.lemma_ for t in doc][:2] == ["seven", "quite"]

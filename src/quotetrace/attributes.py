@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 NAME = "quotetrace_attributes"
 REPLACES = ("attribute_ruler", "lemmatizer")
 
+# A long run meets ever more word forms (names, typos): past this many the answers are dropped
+# and learned again, so memory stays bounded (about 100 MB at most).
+MAX_ANSWERS = 500_000
 _Key = tuple[int, int, int]  # orth, tag, dep
 _Answer = tuple[int, int, int, int, int]  # tag, pos, morph, dep, lemma
 
@@ -52,6 +55,10 @@ class CachedAttributes:
             return doc
         keys = list(zip(*doc.to_array([ORTH, TAG, DEP]).T.tolist(), strict=True))
         new = {k for k in keys if k not in self.answers}
+        if len(self.answers) + len(new) > MAX_ANSWERS:
+            self.answers.clear()
+            self.lemmas.clear()
+            new = set(keys)
         if new:
             self._learn(sorted(new))
         answers = [self.answers[k] for k in keys]
