@@ -115,6 +115,18 @@ def test_transcript_turns(nlp: Language) -> None:
     assert got[2].text == "The delegations are in contact every week."
 
 
+def test_quoted_transcript_turns(nlp: Language) -> None:
+    # a transcript reprinted inside a quotation: every paragraph opens with a quote mark
+    text = ("Partial transcript as follows:\n\n"
+            "\"HOST: Will the senator attend the hearing tomorrow?\n\n"
+            "\"VARGA: She will not attend. Her office said so on Friday.\n\n"
+            "\"HOST: Why not?\n\n"
+            "\"VARGA: The schedule changed last week.\"")
+    got = [s for s in run(nlp, text) if s.kind == "transcript"]
+    assert [s.speaker_mention for s in got] == ["HOST", "VARGA", "HOST", "VARGA"]
+    assert got[1].text.startswith("She will not attend.")
+
+
 def test_one_colon_line_is_not_a_transcript(nlp: Language) -> None:
     assert run(nlp, "Update: the road has reopened to traffic.") == []
 

@@ -13,9 +13,10 @@ from ..model import Statement
 from .lexicon import Lexicon
 
 _PARA = re.compile(r"[^\n]+")
-# A label: up to five capitalised words (initials and "Mr." allowed), then a colon.
+# A label: up to five capitalised words (initials and "Mr." allowed), then a colon. A quoted
+# transcript opens each paragraph with a quote mark ('"WALLACE: ...'): one may come first.
 _LABEL = re.compile(
-    r"\s*(?P<label>(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4})"
+    r"\s*[\"“«‘']?\s*(?P<label>(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4})"
     r"\s*:\s+(?=\S)"
 )
 _ENDS_LIKE_SPEECH = re.compile(r"[.!?…\"”’»)\]]\s*$")
