@@ -66,7 +66,7 @@ class RuleEntities:
 
 
 def name_runs(doc: Doc, roles: Roles) -> list[Span]:
-    """Proper-noun runs labelled PERSON, ORG or NAME (see the module's docstring)."""
+    """Proper-noun runs labelled PERSON, LOC, ORG or NAME (see the module's docstring)."""
     found: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
@@ -99,10 +99,9 @@ def _run_end(doc: Doc, i: int) -> int:
     return j
 
 
-def _org_words(tokens: Span | Token, roles: Roles) -> bool:
+def _org_words(run: Span, roles: Roles) -> bool:
     return any(t.lower_ in roles.not_person or t.lower_ in roles.org_nouns
-               or (t.is_upper and len(t) > 1) for t in (tokens if isinstance(tokens, Span)
-                                                        else (tokens,)))
+               or (t.is_upper and len(t) > 1) for t in run)
 
 
 def _labelled(doc: Doc, i: int, j: int, roles: Roles) -> Span | None:
@@ -116,30 +115,28 @@ def _labelled(doc: Doc, i: int, j: int, roles: Roles) -> Span | None:
         return None  # a date ("Monday", "Super Tuesday"), which nothing here needs
     if i > 1 and doc[i - 1].lower_ in _JOINERS and _title(doc[i - 2], roles):
         # "Secretary of State Hillary Clinton": the title's complement leads the run
-        while start < j - 1 and _org_words(doc[start], roles):
+        while start < j - 1 and _org_words(doc[start : start + 1], roles):
             start, titled = start + 1, True
     whole, run = doc[i:j], doc[start:j]
     if len(run) and _place(run, roles) and not _organisation(run, roles, places=False):
         return Span(doc, start, j, label="LOC")
-    if len(run) and _is_person(run, titled) and not _organisation(run, roles):
+    words = _name_words(run)
+    if words and (2 <= len(words) <= 3 or (len(words) == 1 and titled)) \
+            and not _organisation(run, roles):
         return Span(doc, start, j, label="PERSON")
     if _organisation(whole, roles):
         return Span(doc, i, j, label="ORG")
-    words = [t for t in run if t.is_alpha or t.text.endswith(".")]
-    if not words or not all(t.text[:1].isupper() for t in words):
-        return None
-    return Span(doc, start, j, label="NAME")
+    return Span(doc, start, j, label="NAME") if words else None
 
 
 def _title(token: Token, roles: Roles) -> bool:
     return token.lower_.rstrip(".") in roles.honorifics or token.lower_ in roles.heads
 
 
-def _is_person(run: Span, titled: bool) -> bool:
+def _name_words(run: Span) -> list[Token]:
+    """The words of a run ("J." counts), or none when one is not capitalised."""
     words = [t for t in run if t.is_alpha or t.text.endswith(".")]
-    if not words or not all(t.text[:1].isupper() for t in words):
-        return False
-    return 2 <= len(words) <= 3 or (len(words) == 1 and titled)
+    return words if all(t.text[:1].isupper() for t in words) else []
 
 
 def _place(run: Span, roles: Roles) -> bool:
