@@ -74,3 +74,15 @@ def test_speakers_resolve_without_ner() -> None:
     got = {s.text.rstrip("."): s.speaker for s in run(fast, ARTICLE)}
     assert got["We have done our homework"] == "Klara Hoffmann"
     assert got["taxes would not rise"] == "Klara Hoffmann"
+
+
+def test_a_name_inside_a_phrase_does_not_make_it_a_speaker(nlp):
+    text = ("Question: Is the conflict over?\n\n"
+            # "whichhas": scraped text runs words together, and the parse goes astray
+            "Jonas Brekke: You are right, the civil war in Moldova, whichhas continued for "
+            "almost eight years now, is far from over.\n\n"
+            "Question: What comes next?\n\n"
+            "Jonas Brekke: We will keep talking to everyone who wants peace.")
+    speakers = {s.speaker for s in run(nlp, text)}
+    assert "Jonas Brekke" in speakers
+    assert not any(s and "war" in s for s in speakers)

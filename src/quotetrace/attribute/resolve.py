@@ -81,9 +81,12 @@ class _Resolver:
         if not words:
             return None
         head = span.root
-        is_org = (any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span)
-                  or head.pos_ == "PROPN" or head.lemma_.lower() in self.roles.org_nouns)
-        if not is_org or head.lemma_.lower() in self.roles.heads:
+        # The head names the organisation; a name inside the phrase ("the civil war in
+        # Ukraine", "a new Associated Press poll") does not make the phrase a speaker.
+        lemma = head.lemma_.lower()
+        is_org = (head.ent_type_ in ("ORG", "GPE", "NORP") or head.pos_ == "PROPN"
+                  or lemma in self.roles.org_nouns)
+        if not is_org or lemma in self.roles.heads:
             return None
         name = self.doc[words[0].i : words[-1].i + 1].text
         fuller = [o for o in self.reg.orgs if name.lower() in o.lower() and len(o) > len(name)]
